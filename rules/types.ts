@@ -26,6 +26,9 @@ export const RPC_NAMES = [
 ] as const;
 export type RpcName = (typeof RPC_NAMES)[number];
 
+/** What a rule is about: one RPC, or `Gateway` for rules every RPC shares (identity, message size, key routing). */
+export type RuleScope = RpcName | 'Gateway';
+
 /** Profiles: what the page says, or what the real Zeebe 8.5 gateway does (spec/real-gateway.md). */
 export const PROFILES = ['documented', 'zeebe-8.5'] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -78,7 +81,7 @@ export interface Expectation {
 export interface Rule {
   /** Stable hierarchical id: `<Rpc>/<STATUS or tenant>/<condition>`. */
   readonly id: string;
-  readonly rpc: RpcName;
+  readonly rpc: RuleScope;
   /** The condition in plain words, precise enough to generate a violating request. */
   readonly condition: string;
   readonly source: RuleSource;
