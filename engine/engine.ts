@@ -1,0 +1,54 @@
+import { createAuthenticator } from './identity/authenticate.js';
+import { createJwtIssuer } from './identity/jwt-issuer.js';
+import { startTokenEndpoint, type TokenEndpoint } from './identity/oauth-server.js';
+import { createGateway } from './gateway/gateway.js';
+import { resolveEngineOptions, type EngineOptions, type EngineOptionsInput } from './options.js';
+import { createUnimplementedMachine } from './state/unimplemented.js';
+import { bindServer } from './transport/server.js';
+
+/** A running reference engine. */
+export interface RunningEngine {
+  /** `host:port` for clients (ZEEBE_ADDRESS). */
+  readonly address: string;
+  readonly port: number;
+  /** The OAuth token endpoint URL, when enabled. */
+  readonly tokenEndpoint: string | undefined;
+  readonly options: EngineOptions;
+  /** Signs a JWT the engine accepts, carrying the given tenants (for tests and the suites' callers). */
+  issueToken(subject: string, tenants: readonly string[], ttlSeconds?: number): Promise<string>;
+  /** Stops the gRPC server and the token endpoint; open streams are cut after a short grace period. */
+  stop(): Promise<void>;
+}
+
+/** Starts the reference engine in-process (on an ephemeral loopback port unless told otherwise). */
+export async function startEngine(input: EngineOptionsInput = {}): Promise<RunningEngine> {
+  const options = resolveEngineOptions(input);
+  const issuer = await createJwtIssuer(options.jwt);
+  let boundPort = 0;
+  const gateway = createGateway({
+    options,
+    port: () => boundPort,
+    authenticate: createAuthenticator({ authRequired: options.authRequired, staticTokens: options.staticTokens, jwt: issuer }),
+    machine: createUnimplementedMachine(),
+  });
+  const server = await bindServer(options, gateway);
+  boundPort = server.port;
+  let tokens: TokenEndpoint | undefined;
+  try {
+    tokens = options.oauth && (await startTokenEndpoint({ host: options.host, ...options.oauth, issuer, ttlSeconds: options.jwt.ttlSeconds }));
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    address: `${host}:${server.port}`,
+    port: server.port,
+    tokenEndpoint: tokens?.url,
+    options,
+    issueToken: (subject, tenants, ttl) => issuer.issue(subject, tenants, ttl),
+    stop: async () => {
+      await Promise.all([server.stop(), tokens?.stop()]);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { RpcName } from '../../rules/index.js';
+import type { Authenticator } from '../identity/authenticate.js';
+import type { Failure } from '../failure.js';
+import type { EngineOptions } from '../options.js';
+import { err, ok, type Result } from '../result.js';
+import type { StateMachine } from '../state/machine.js';
+import { decide } from '../violation.js';
+import { runChecks, type GatewayContext } from './check.js';
+import { rejectionToFailure } from './rejections.js';
+import { RPC_CHECKS } from './rpc-checks.js';
+import { effectiveTenant, effectiveTenants } from './tenants.js';
+import { topologyResponse } from './topology.js';
+import { ANONYMOUS } from '../identity/caller.js';
+
+/** One call as the transport hands it over: the RPC, the decoded request and the `authorization` header. */
+export interface GatewayCall {
+  readonly rpc: RpcName;
+  readonly request: unknown;
+  readonly authorization: string | undefined;
+}
+
+/** The gateway layer: identity, then the RPC's checks, then the state machine. */
+export type Gateway = (call: GatewayCall) => Promise<Result<unknown, Failure>>;
+
+/** Wires the gateway layer; `port` is the engine's bound port (Topology reports brokers beside it). */
+export function createGateway(deps: {
+  options: EngineOptions;
+  port: () => number;
+  authenticate: Authenticator;
+  machine: StateMachine;
+}): Gateway {
+  const { options } = deps;
+  return async ({ rpc, request, authorization }) => {
+    const identity = await deps.authenticate(authorization);
+    const refused = identity.ok ? undefined : decide(identity.error, options.profile);
+    if (refused) return err(refused);
+    const context: GatewayContext = {
+      profile: options.profile,
+      multiTenancy: options.multiTenancy,
+      partitions: options.topology.partitions,
+      caller: identity.ok ? identity.value : ANONYMOUS,
+    };
+    const failed = runChecks(RPC_CHECKS[rpc], request as never, context);
+    if (failed) return err(failed);
+    if (rpc === 'Topology') return ok(topologyResponse(options.topology, options.host, deps.port()));
+    const executed = await deps.machine.execute({
+      rpc,
+      request,
+      caller: context.caller,
+      tenantIds: tenantsOf(request, options.multiTenancy),
+    });
+    return executed.ok ? executed : err(rejectionToFailure(executed.error));
+  };
+}
+
+/** The tenants a validated request acts for, whichever tenant field its message has. */
+function tenantsOf(request: unknown, multiTenancy: boolean): readonly string[] {
+  const message = request as { tenantId?: unknown; tenantIds?: unknown; request?: { tenantId?: unknown } | null };
+  if (Array.isArray(message.tenantIds)) return effectiveTenants(message.tenantIds as string[], multiTenancy);
+  const single = message.tenantId ?? message.request?.tenantId;
+  return typeof single === 'string' ? [effectiveTenant(single, multiTenancy)] : [];
+}

@@ -1,0 +1,4 @@
+/** The reference engine's surface. */
+export { startEngine, type RunningEngine } from './engine.js';
+export { resolveEngineOptions, type EngineOptions, type EngineOptionsInput, type OAuthClient, type StaticToken } from './options.js';
+export { RULE_ID_TRAILER } from './transport/status.js';

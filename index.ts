@@ -1,0 +1,3 @@
+/** zeebe-conformance-kit: the package surface. */
+export * from './engine/index.js';
+export * from './rules/index.js';
