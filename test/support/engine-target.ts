@@ -1,0 +1,26 @@
+import { startEngine, type EngineOptionsInput, type RunningEngine } from '../../engine/index.js';
+import { AUTHORIZED_TENANTS } from '../../suites/cases/valid-requests.js';
+import { createGatewayClient, type GatewayClient } from '../../suites/harness/client.js';
+
+/** The static token of the caller authorized for every tenant the cases use. */
+export const AUTHORIZED_TOKEN = 'test-authorized';
+
+/** Tokens per caller kind, as the cases name them. */
+export const CASE_TOKENS = { authorized: AUTHORIZED_TOKEN, anonymous: undefined, 'invalid-token': 'not-a-valid-token' } as const;
+
+/** Starts an engine on an ephemeral loopback port with the authorized static token, and a client for it. */
+export async function engineWithClient(input: EngineOptionsInput = {}): Promise<{ engine: RunningEngine; client: GatewayClient; close(): Promise<void> }> {
+  const engine = await startEngine({
+    staticTokens: [{ token: AUTHORIZED_TOKEN, subject: 'tester', tenants: AUTHORIZED_TENANTS }],
+    ...input,
+  });
+  const client = createGatewayClient({ address: engine.address });
+  return {
+    engine,
+    client,
+    close: async () => {
+      client.close();
+      await engine.stop();
+    },
+  };
+}
