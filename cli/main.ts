@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { PROFILES } from '../rules/index.js';
+import { runEngineCommand } from './engine-command.js';
+import { runConformanceCommand } from './conformance-command.js';
+import { UsageError } from './usage-error.js';
+
+/** Exit codes: 0 all good, 1 a gateway broke a rule, 2 usage, configuration or target errors. */
+const USAGE_EXIT = 2;
+
+function program(): Command {
+  const cli = new Command('zeebe-conformance')
+    .description('Conformance kit for the Zeebe gateway gRPC API')
+    .exitOverride()
+    .showSuggestionAfterError();
+  cli
+    .command('engine')
+    .description('serve the in-memory reference engine over gRPC')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'gRPC port; 0 picks a free one (default 26500)')
+    .addOption(new Option('--profile <profile>', 'which behaviour to emulate').choices(PROFILES))
+    .option('--multi-tenancy', 'enable multi-tenancy')
+    .option('--auth-required', 'refuse calls without a bearer token')
+    .option('--oauth-port <port>', 'port of the OAuth token endpoint; 0 picks a free one (default 0)')
+    .option('--tls-cert <file>', 'PEM certificate chain; serves TLS together with --tls-key')
+    .option('--tls-key <file>', 'PEM private key')
+    .option('--partitions <n>', 'number of partitions (default 1)')
+    .option('--config <file>', 'JSON configuration file (flags override it)')
+    .action(runEngineCommand);
+  cli
+    .command('conformance')
+    .description("check the embedded engine against the rules catalogue (the suites' forerunner)")
+    .option('--output <dir>', 'where to write results.json', 'out/conformance')
+    .addOption(new Option('--profile <profile>', 'which behaviour to expect').choices(PROFILES).default('documented'))
+    .action(runConformanceCommand);
+  return cli;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await program().parseAsync([...argv]);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;
+    if (e instanceof UsageError || isListenError(e)) {
+      console.error(`zeebe-conformance: ${e.message}`);
+      return USAGE_EXIT;
+    }
+    throw e;
+  }
+}
+
+/** Binding a taken or forbidden port is a user's configuration problem, not a crash. */
+function isListenError(e: unknown): e is Error {
+  return e instanceof Error && /EADDRINUSE|EACCES|No address added/.test(e.message);
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 70;
+  },
+);
