@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEngine } from '../engine/index.js';
-import { catalogue, PROFILES, type Profile } from '../rules/index.js';
+import { catalogue, type Profile } from '../rules/index.js';
 import { AUTHORIZED_TENANTS } from '../suites/cases/valid-requests.js';
 import { gatewayCases, type Setting } from '../suites/cases/gateway-cases.js';
 import { runCases, type CaseResult } from '../suites/harness/run-cases.js';
-import { UsageError } from './usage-error.js';
+import { parseProfile } from './flags.js';
 
 const AUTHORIZED_TOKEN = 'conformance-authorized';
 
@@ -15,7 +15,7 @@ const AUTHORIZED_TOKEN = 'conformance-authorized';
  * engine does not have yet; they are listed as pending, not passed.
  */
 export async function runConformanceCommand(flags: { output: string; profile?: string }): Promise<void> {
-  const profile = profileOf(flags.profile ?? 'documented');
+  const profile = parseProfile(flags.profile ?? 'documented');
   const cases = gatewayCases();
   const progress = createProgress(cases.length);
   const results = await runCases(cases, profile, (setting) => prepareEngine(setting, profile), progress.tick);
@@ -106,10 +106,4 @@ function createProgress(total: number) {
 
 function plain(r: CaseResult) {
   return { case: r.case.name, rule: r.case.ruleId ?? null, rpc: r.case.rpc, passed: r.passed, expected: r.expected, received: r.received, details: r.details };
-}
-
-function profileOf(value: string): Profile {
-  const found = PROFILES.find((p) => p === value);
-  if (!found) throw new UsageError(`unknown profile '${value}' (expected one of: ${PROFILES.join(', ')})`);
-  return found;
 }

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { PROFILES, type Profile } from '../rules/index.js';
-import type { EngineOptionsInput, OAuthClient, StaticToken } from '../engine/index.js';
-import { readJsonFile } from './json-file.js';
+import { createSecureContext } from 'node:tls';
+import { dirname, resolve } from 'node:path';
+import { PROFILES } from '../rules/index.js';
+import type { EngineOptionsInput, OAuthClient, StaticToken, TopologyOptions } from '../engine/index.js';
+import { bool, int, list, object, oneOf, str } from './config-schema.js';
+import { parseInteger, parseProfile } from './flags.js';
+import { problemError, readJsonFile } from './json-file.js';
 import { UsageError } from './usage-error.js';
 
 /** The flags of `zeebe-conformance engine`, as commander parses them. */
@@ -21,26 +25,23 @@ export interface EngineFlags {
 /** The OAuth client the CLI engine serves when the config names none (documented in the README). */
 export const DEFAULT_OAUTH_CLIENT: OAuthClient = { clientId: 'zeebe', clientSecret: 'zecret', tenants: ['<default>'] };
 
-/** Reads the config file (if any), then lets flags override it; every mistake is one UsageError line. */
-export function engineOptionsFrom(flags: EngineFlags): EngineOptionsInput {
-  const file = flags.config === undefined ? {} : fromConfigFile(flags.config);
-  const tls = tlsFrom(flags.tlsCert ?? file.tlsCert, flags.tlsKey ?? file.tlsKey);
-  const partitions = flags.partitions === undefined ? undefined : integer('--partitions', flags.partitions, 1, 8191);
-  return {
-    host: flags.host ?? file.host ?? '127.0.0.1',
-    port: flags.port === undefined ? (file.port ?? 26500) : integer('--port', flags.port, 0, 65535),
-    profile: profile(flags.profile ?? file.profile ?? 'documented'),
-    multiTenancy: flags.multiTenancy ?? file.multiTenancy ?? false,
-    authRequired: flags.authRequired ?? file.authRequired ?? false,
-    staticTokens: file.staticTokens ?? [],
-    oauth: {
-      port: flags.oauthPort === undefined ? (file.oauth?.port ?? 0) : integer('--oauth-port', flags.oauthPort, 0, 65535),
-      clients: file.oauth?.clients ?? [DEFAULT_OAUTH_CLIENT],
-    },
-    ...(tls && { tls }),
-    topology: { ...file.topology, ...(partitions !== undefined && { partitions }) },
-  };
-}
+const MAX_PARTITIONS = 8191;
+const port = int(0, 65535);
+const tenants = list(str);
+
+/** The configuration file's schema: unknown keys and wrong shapes are errors, never ignored. */
+const CONFIG_SCHEMA = object({
+  host: str,
+  port,
+  profile: oneOf(PROFILES),
+  multiTenancy: bool,
+  authRequired: bool,
+  staticTokens: list(object({ token: str, subject: str, tenants }, ['token', 'subject', 'tenants'])),
+  oauth: object({ port, clients: list(object({ clientId: str, clientSecret: str, tenants }, ['clientId', 'clientSecret', 'tenants'])) }),
+  tlsCert: str,
+  tlsKey: str,
+  topology: object({ brokers: int(1, 1024), partitions: int(1, MAX_PARTITIONS), replicationFactor: int(1, 1024), gatewayVersion: str }),
+});
 
 interface ConfigFile {
   host?: string;
@@ -52,37 +53,57 @@ interface ConfigFile {
   oauth?: { port?: number; clients?: OAuthClient[] };
   tlsCert?: string;
   tlsKey?: string;
-  topology?: { brokers?: number; partitions?: number; replicationFactor?: number; gatewayVersion?: string };
+  topology?: Partial<TopologyOptions>;
 }
 
-const FIELDS: Readonly<Record<string, (v: unknown) => boolean>> = {
-  host: (v) => typeof v === 'string',
-  port: (v) => Number.isInteger(v),
-  profile: (v) => typeof v === 'string',
-  multiTenancy: (v) => typeof v === 'boolean',
-  authRequired: (v) => typeof v === 'boolean',
-  staticTokens: (v) => Array.isArray(v) && v.every((t) => isRecord(t) && typeof t['token'] === 'string' && typeof t['subject'] === 'string' && isStrings(t['tenants'])),
-  oauth: (v) => isRecord(v) && (v['clients'] === undefined || (Array.isArray(v['clients']) && v['clients'].every(isOAuthClient))),
-  tlsCert: (v) => typeof v === 'string',
-  tlsKey: (v) => typeof v === 'string',
-  topology: (v) => isRecord(v),
-};
-
-function fromConfigFile(path: string): ConfigFile {
-  const json = readJsonFile(path);
-  if (!isRecord(json)) throw new UsageError(`${path}: expected a JSON object at the top level`);
-  for (const [key, value] of Object.entries(json)) {
-    const valid = FIELDS[key];
-    if (!valid) throw new UsageError(`${path}: unknown setting '${key}' (known: ${Object.keys(FIELDS).join(', ')})`);
-    if (!valid(value)) throw new UsageError(`${path}: setting '${key}' has the wrong shape (see README, "Engine configuration")`);
+/** Reads the config file (if any), then lets flags override it; every mistake is one UsageError line. */
+export function engineOptionsFrom(flags: EngineFlags): EngineOptionsInput {
+  const file = flags.config === undefined ? {} : fromConfigFile(flags.config);
+  const tls = tlsFrom(flags.tlsCert ?? file.tlsCert, flags.tlsKey ?? file.tlsKey);
+  const partitions = flags.partitions === undefined ? undefined : parseInteger('--partitions', flags.partitions, 1, MAX_PARTITIONS);
+  const topology = { ...file.topology, ...(partitions !== undefined && { partitions }) };
+  if ((topology.replicationFactor ?? 1) > (topology.brokers ?? 1)) {
+    throw new UsageError(`topology.replicationFactor (${topology.replicationFactor}) cannot exceed topology.brokers (${topology.brokers ?? 1})`);
   }
-  return json;
+  return {
+    host: flags.host ?? file.host ?? '127.0.0.1',
+    port: flags.port === undefined ? (file.port ?? 26500) : parseInteger('--port', flags.port, 0, 65535),
+    profile: parseProfile(flags.profile ?? file.profile ?? 'documented'),
+    multiTenancy: flags.multiTenancy ?? file.multiTenancy ?? false,
+    authRequired: flags.authRequired ?? file.authRequired ?? false,
+    staticTokens: file.staticTokens ?? [],
+    oauth: {
+      port: flags.oauthPort === undefined ? (file.oauth?.port ?? 0) : parseInteger('--oauth-port', flags.oauthPort, 0, 65535),
+      clients: file.oauth?.clients ?? [DEFAULT_OAUTH_CLIENT],
+    },
+    ...(tls && { tls }),
+    topology,
+  };
 }
 
+/** Validates the file and resolves its TLS paths against the file's own folder. */
+function fromConfigFile(path: string): ConfigFile {
+  const file = readJsonFile(path);
+  const found = CONFIG_SCHEMA(file.value, '');
+  if (found) throw problemError(file, found);
+  const config = file.value as ConfigFile;
+  const here = (p: string | undefined) => (p === undefined ? undefined : resolve(dirname(path), p));
+  const tlsCert = here(config.tlsCert);
+  const tlsKey = here(config.tlsKey);
+  return { ...config, ...(tlsCert !== undefined && { tlsCert }), ...(tlsKey !== undefined && { tlsKey }) };
+}
+
+/** Reads and checks the PEM pair now, so a bad file is a usage error rather than a crash at bind time. */
 function tlsFrom(cert: string | undefined, key: string | undefined): { cert: Buffer; key: Buffer } | undefined {
   if (cert === undefined && key === undefined) return undefined;
   if (cert === undefined || key === undefined) throw new UsageError('TLS needs both --tls-cert and --tls-key');
-  return { cert: readPem(cert), key: readPem(key) };
+  const pair = { cert: readPem(cert), key: readPem(key) };
+  try {
+    createSecureContext(pair);
+  } catch (e) {
+    throw new UsageError(`cannot use ${cert} with ${key} for TLS: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return pair;
 }
 
 function readPem(path: string): Buffer {
@@ -92,20 +113,3 @@ function readPem(path: string): Buffer {
     throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
 }
-
-function profile(value: string): Profile {
-  const found = PROFILES.find((p) => p === value);
-  if (!found) throw new UsageError(`unknown profile '${value}' (expected one of: ${PROFILES.join(', ')})`);
-  return found;
-}
-
-function integer(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${flag} expects an integer from ${min} to ${max}, got '${value}'`);
-  return n;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isOAuthClient = (v: unknown): boolean =>
-  isRecord(v) && typeof v['clientId'] === 'string' && typeof v['clientSecret'] === 'string' && isStrings(v['tenants']);

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { logVerbosity, setLogVerbosity } from '@grpc/grpc-js';
 import { Command, CommanderError, Option } from 'commander';
+import { ListenError } from '../engine/index.js';
 import { PROFILES } from '../rules/index.js';
 import { runEngineCommand } from './engine-command.js';
 import { runConformanceCommand } from './conformance-command.js';
@@ -12,7 +14,8 @@ function program(): Command {
   const cli = new Command('zeebe-conformance')
     .description('Conformance kit for the Zeebe gateway gRPC API')
     .exitOverride()
-    .showSuggestionAfterError();
+    // Commander puts its "(Did you mean ...?)" on a second line; users get one line.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text.replace(/\n(?=\(Did you mean)/, ' ')) });
   cli
     .command('engine')
     .description('serve the in-memory reference engine over gRPC')
@@ -37,22 +40,20 @@ function program(): Command {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  // grpc-js logs bind failures itself; the CLI reports them once, in its own words.
+  setLogVerbosity(logVerbosity.NONE);
   try {
+    if (argv.length <= 2) throw new UsageError('missing command: engine or conformance (see --help)');
     await program().parseAsync([...argv]);
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;
-    if (e instanceof UsageError || isListenError(e)) {
+    if (e instanceof UsageError || e instanceof ListenError) {
       console.error(`zeebe-conformance: ${e.message}`);
       return USAGE_EXIT;
     }
     throw e;
   }
-}
-
-/** Binding a taken or forbidden port is a user's configuration problem, not a crash. */
-function isListenError(e: unknown): e is Error {
-  return e instanceof Error && /EADDRINUSE|EACCES|No address added/.test(e.message);
 }
 
 main(process.argv).then(

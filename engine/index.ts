@@ -1,4 +1,5 @@
 /** The reference engine's surface. */
 export { startEngine, type RunningEngine } from './engine.js';
-export { resolveEngineOptions, type EngineOptions, type EngineOptionsInput, type OAuthClient, type StaticToken } from './options.js';
+export { resolveEngineOptions, type EngineOptions, type EngineOptionsInput, type OAuthClient, type StaticToken, type TopologyOptions } from './options.js';
+export { ListenError } from './listen-error.js';
 export { RULE_ID_TRAILER } from './transport/status.js';

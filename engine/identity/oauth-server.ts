@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { OAuthClient } from '../options.js';
 import type { JwtIssuer } from './jwt-issuer.js';
+import { ListenError } from '../listen-error.js';
 
 /** A running OAuth 2.0 token endpoint. */
 export interface TokenEndpoint {
@@ -31,7 +32,9 @@ export async function startTokenEndpoint(settings: {
     );
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e) => {
+      reject(new ListenError('the OAuth token endpoint', `${settings.host}:${settings.port}`, e));
+    });
     server.listen(settings.port, settings.host, resolve);
   });
   const { port } = server.address() as AddressInfo;

@@ -13,6 +13,7 @@ import type { Gateway } from '../gateway/gateway.js';
 import type { EngineOptions } from '../options.js';
 import { failure } from '../failure.js';
 import { toServiceError } from './status.js';
+import { ListenError } from '../listen-error.js';
 
 /** A bound gRPC server. */
 export interface BoundServer {
@@ -32,8 +33,9 @@ export async function bindServer(options: EngineOptions, gateway: Gateway): Prom
     ? ServerCredentials.createSsl(null, [{ cert_chain: options.tls.cert, private_key: options.tls.key }], false)
     : ServerCredentials.createInsecure();
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${options.host}:${options.port}`, credentials, (error, bound) => {
-      if (error) reject(error);
+    const address = `${options.host}:${options.port}`;
+    server.bindAsync(address, credentials, (error, bound) => {
+      if (error) reject(new ListenError('gRPC', address, error));
       else resolve(bound);
     });
   });
@@ -98,8 +100,14 @@ function asRpc(name: string): RpcName {
 
 function shutdown(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.tryShutdown(() => resolve());
-    // Open streams would hold a graceful shutdown forever; force it after a grace period.
-    setTimeout(() => server.forceShutdown(), 2000).unref();
+    // Open streams would hold a graceful shutdown forever: cut them after a grace period.
+    const force = setTimeout(() => {
+      server.forceShutdown();
+      resolve();
+    }, 2000);
+    server.tryShutdown(() => {
+      clearTimeout(force);
+      resolve();
+    });
   });
 }
