@@ -11,7 +11,8 @@ import { loadGatewayDefinition } from '../../proto/load.js';
 import { RPC_NAMES, type RpcName } from '../../rules/index.js';
 import type { Gateway } from '../gateway/gateway.js';
 import type { EngineOptions } from '../options.js';
-import { failure } from '../failure.js';
+import { failure, type Failure } from '../failure.js';
+import { err, type Result } from '../result.js';
 import { toServiceError } from './status.js';
 import { ListenError } from '../listen-error.js';
 
@@ -53,33 +54,51 @@ function implementation(definition: ServiceDefinition, gateway: Gateway): Untype
 
 function unaryHandler(rpc: RpcName, gateway: Gateway) {
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>): void => {
-    answer(rpc, gateway, call).then(
-      (outcome) => {
-        if (outcome.ok) callback(null, outcome.value);
-        else callback(toServiceError(outcome.error));
+    void settle(answer(rpc, gateway, call), {
+      send: (value) => {
+        callback(null, value);
       },
-      (e: unknown) => {
-        callback(toServiceError(internal(e)));
+      fail: (f) => {
+        callback(toServiceError(f));
       },
-    );
+    });
   };
 }
 
 /** Until the state machine streams, a server-streaming RPC sends its one response message, then OK. */
 function streamingHandler(rpc: RpcName, gateway: Gateway) {
   return (call: ServerWritableStream<unknown, unknown>): void => {
-    answer(rpc, gateway, call).then(
-      (outcome) => {
-        if (!outcome.ok) {
-          call.emit('error', toServiceError(outcome.error));
-          return;
-        }
-        call.write(outcome.value);
+    void settle(answer(rpc, gateway, call), {
+      send: (value) => {
+        call.write(value);
         call.end();
       },
-      (e: unknown) => call.emit('error', toServiceError(internal(e))),
-    );
+      fail: (f) => call.emit('error', toServiceError(f)),
+    });
   };
+}
+
+/**
+ * Delivers an outcome. Nothing may escape as an unhandled rejection (it would kill a standalone engine): an
+ * exception while computing becomes INTERNAL, one while sending is answered with INTERNAL if the call is still open.
+ */
+async function settle(outcome: Promise<Result<unknown, Failure>>, to: { send(value: unknown): void; fail(f: Failure): void }): Promise<void> {
+  let result: Result<unknown, Failure>;
+  try {
+    result = await outcome;
+  } catch (e) {
+    result = err(internal(e));
+  }
+  try {
+    if (result.ok) to.send(result.value);
+    else to.fail(result.error);
+  } catch (e) {
+    try {
+      to.fail(internal(e));
+    } catch {
+      // The call is gone; there is no one left to answer.
+    }
+  }
 }
 
 function answer(rpc: RpcName, gateway: Gateway, call: ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown, unknown>) {

@@ -61,7 +61,6 @@ export const rules: readonly Rule[] = [
     rpc,
     field: VAR_FIELD,
     stem: 'variable-instruction',
-    kinds: ['not-json', 'not-object'],
     quote: { section: rpc, heading: 'GRPC_STATUS_INVALID_ARGUMENT', bullets: [VARIABLE, 'The given variables are not a valid JSON document.'] },
     objectReading: 'reading: the bullet names invalid JSON only; the field\'s comment says the root must be an object',
   }),

@@ -52,6 +52,7 @@ const REQUEST_IDS = [
   'UpdateJobRetries/INVALID_ARGUMENT/retries-below-1',
   'ModifyProcessInstance/INVALID_ARGUMENT/variable-instruction-not-json',
   'ModifyProcessInstance/INVALID_ARGUMENT/variable-instruction-not-object',
+  'ModifyProcessInstance/INVALID_ARGUMENT/variable-instruction-integer-overflow',
 ];
 
 const VARIABLES_IDS = [
