@@ -11,6 +11,18 @@ export interface TenantStatuses {
   readonly note?: string;
 }
 
+/** BroadcastSignal and PublishMessage: the page files tenant errors under NOT_FOUND; the real gateway does not. */
+export const NOT_FOUND_ON_THE_PAGE: TenantStatuses = {
+  documented: 'NOT_FOUND',
+  real: {
+    status: 'INVALID_ARGUMENT',
+    reason: 'the real gateway runs the same tenant check as every other RPC: INVALID_ARGUMENT, not NOT_FOUND',
+  },
+  note:
+    'The page files these tenant bullets under NOT_FOUND for this RPC only (every other RPC: INVALID_ARGUMENT); ' +
+    'documented follows the page.',
+};
+
 /** Where the page states the tenant bullets for an RPC, and the field that carries the tenant. */
 export interface TenantQuotes {
   readonly section: RpcName;

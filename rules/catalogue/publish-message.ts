@@ -1,6 +1,6 @@
 /** PublishMessage: duplicate message id, the tenant family (filed under NOT_FOUND on the page), variables. */
 import { pageRule } from '../build.js';
-import { singleTenantRules } from '../tenant-rules.js';
+import { NOT_FOUND_ON_THE_PAGE, singleTenantRules } from '../tenant-rules.js';
 import type { Rule } from '../types.js';
 import { variablesRules } from '../variables-rules.js';
 
@@ -19,19 +19,6 @@ export const rules: readonly Rule[] = [
       'The real gateway scopes the id to name, correlation key and tenant (a message lives on the partition of its ' +
       'correlation key); a message with `timeToLive` 0 is never buffered, so it is never "alive".',
   }),
-  ...singleTenantRules(
-    rpc,
-    {
-      documented: 'NOT_FOUND',
-      real: {
-        status: 'INVALID_ARGUMENT',
-        reason: 'the real gateway runs the same tenant check as every other RPC: INVALID_ARGUMENT, not NOT_FOUND',
-      },
-      note:
-        'The page files these tenant bullets under NOT_FOUND for this RPC only (every other RPC: INVALID_ARGUMENT); ' +
-        'documented follows the page.',
-    },
-    { section: rpc, heading: 'GRPC_STATUS_NOT_FOUND', field: 'tenantId' },
-  ),
+  ...singleTenantRules(rpc, NOT_FOUND_ON_THE_PAGE, { section: rpc, heading: 'GRPC_STATUS_NOT_FOUND', field: 'tenantId' }),
   ...variablesRules({ rpc, field: 'variables' }),
 ];

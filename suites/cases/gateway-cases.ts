@@ -26,6 +26,13 @@ export interface GatewayCase {
 type Example = { readonly title: string; readonly rpc: RpcName; readonly request: Record<string, unknown> };
 type Variant = readonly [title: string, value: string];
 
+/** Identity rules need a caller without credentials or with bad ones; every other rule an authorized one. */
+const CALLER_OF: Readonly<Record<string, CallerKind>> = {
+  'Gateway/UNAUTHENTICATED/missing-token': 'anonymous',
+  'Gateway/UNAUTHENTICATED/invalid-token': 'invalid-token',
+  'Gateway/tenant/mt-on-no-identity': 'anonymous',
+};
+
 const LONG_TENANT = 'a'.repeat(32);
 const SINGLE_TENANT_VALUES: Readonly<Record<string, readonly Variant[]>> = {
   'mt-on-blank': [['empty', ''], ['whitespace', '   ']],
@@ -51,7 +58,7 @@ export function gatewayCases(): GatewayCase[] {
 export function casesOf(rule: Rule): GatewayCase[] {
   const multiTenancy = rule.multiTenancy === 'on';
   const setting = { multiTenancy, authRequired: rule.id === 'Gateway/UNAUTHENTICATED/missing-token' };
-  const caller: CallerKind = rule.id.startsWith('Gateway/UNAUTHENTICATED') ? (setting.authRequired ? 'anonymous' : 'invalid-token') : rule.id === 'Gateway/tenant/mt-on-no-identity' ? 'anonymous' : 'authorized';
+  const caller = CALLER_OF[rule.id] ?? 'authorized';
   return examplesOf(rule, multiTenancy).map((e) => ({
     name: `${rule.id}: ${e.rpc} with ${e.title}`,
     ruleId: rule.id,
