@@ -1,0 +1,13 @@
+/** Reads of BPMN elements shared by the handlers: extension elements and event definitions. */
+import { child, children, type ModdleNode } from '../moddle-node.js';
+
+/** The extension elements of a given type (e.g. `zeebe:TaskDefinition`) on an element. */
+export function extensions(element: ModdleNode, type: string): readonly ModdleNode[] {
+  const extensionElements = child(element, 'extensionElements');
+  return extensionElements === undefined ? [] : children(extensionElements, 'values').filter((v) => v.$type === type);
+}
+
+/** The event definitions of an event (empty for a none event). */
+export function eventDefinitions(element: ModdleNode): readonly ModdleNode[] {
+  return children(element, 'eventDefinitions');
+}

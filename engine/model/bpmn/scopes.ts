@@ -1,0 +1,80 @@
+/**
+ * Rules about a scope as a whole, after real Zeebe's `ProcessValidator`, `SubProcessValidator`,
+ * `EndEventValidator`, `BoundaryEventValidator` and `ActivityValidator` (duplicate error catch events), plus one
+ * rule of this engine's own: a start event must not have incoming flows.
+ */
+import type { FlowNode } from '../types.js';
+import { child, children, text, type ModdleNode } from '../moddle-node.js';
+import { problemAt, problemOn, type Problem } from '../problems.js';
+import { eventDefinitions } from './elements.js';
+
+/** The start-event rules of a process (`bpmn:Process`) or embedded subprocess. */
+export function checkStartEvents(container: ModdleNode, problems: Problem[]): void {
+  const startEvents = children(container, 'flowElements').filter((e) => e.$type === 'bpmn:StartEvent');
+  if (container.$type === 'bpmn:Process') {
+    if (startEvents.length === 0) {
+      problems.push(problemAt(container, 'Must have at least one start event'));
+    } else if (startEvents.filter((e) => eventDefinitions(e).length === 0).length > 1) {
+      problems.push(problemAt(container, 'Multiple none start events are not allowed'));
+    }
+    return;
+  }
+  const [startEvent] = startEvents;
+  if (startEvents.length !== 1) {
+    problems.push(problemAt(container, 'Must have exactly one start event'));
+  } else if (startEvent !== undefined && eventDefinitions(startEvent).length > 0) {
+    problems.push(problemAt(container, 'Start events in subprocesses must be of type none'));
+  }
+}
+
+const CONNECTION_RULES: Readonly<Partial<Record<FlowNode['kind'], (node: FlowNode) => string | undefined>>> = {
+  startEvent: (node) => (node.incoming.length > 0 ? 'Start events must not have incoming sequence flows' : undefined),
+  boundaryEvent: (node) => (node.incoming.length > 0 ? 'Cannot have incoming sequence flows' : undefined),
+  endEvent: (node) =>
+    node.outgoing.length > 0 ? 'End events must not have outgoing sequence flows to other elements.' : undefined,
+};
+
+/** Rules about the flows of connected nodes: no flow into a start or boundary event, none out of an end event. */
+export function checkConnections(nodes: Iterable<FlowNode>, problems: Problem[]): void {
+  for (const node of nodes) {
+    const message = CONNECTION_RULES[node.kind]?.(node);
+    if (message !== undefined) {
+      problems.push(problemOn(node.id, message));
+    }
+  }
+}
+
+/** The catch key of an error boundary event: `null` without an error, else the error's code (`''` when none). */
+function catchKey(boundary: ModdleNode): string | null | undefined {
+  const [definition, ...more] = eventDefinitions(boundary);
+  if (definition?.$type !== 'bpmn:ErrorEventDefinition' || more.length > 0) {
+    return undefined;
+  }
+  const error = child(definition, 'errorRef');
+  return error === undefined ? null : (text(error, 'errorCode') ?? '');
+}
+
+const CATCH_ALL =
+  'The same scope can not contain more than one error catch event without error code. An error catch event ' +
+  'without error code catches all errors.';
+
+/** No activity may have two error boundary events that catch the same code (or two catch-all ones). */
+export function checkErrorBoundaries(elements: readonly ModdleNode[], problems: Problem[]): void {
+  const byActivity = new Map<ModdleNode, (string | null)[]>();
+  for (const boundary of elements.filter((e) => e.$type === 'bpmn:BoundaryEvent')) {
+    const activity = child(boundary, 'attachedToRef');
+    const key = catchKey(boundary);
+    if (activity !== undefined && key !== undefined) {
+      byActivity.set(activity, [...(byActivity.get(activity) ?? []), key]);
+    }
+  }
+  for (const [activity, keys] of byActivity) {
+    const duplicates = new Set(keys.filter((key, index) => keys.indexOf(key) !== index));
+    for (const key of duplicates) {
+      const message = key === null || key === ''
+        ? CATCH_ALL
+        : `Multiple error catch events with the same error code '${key}' are not supported on the same scope.`;
+      problems.push(problemAt(activity, message));
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/** The deployment-side model: deployed resources parsed into executable, validated processes, DRGs and forms. */
+export type {
+  DecisionInfo,
+  DecisionRequirements,
+  ExecutableProcess,
+  FlowNode,
+  FlowNodeKind,
+  FormInfo,
+  IoMapping,
+  JobDefinition,
+  Mapping,
+  ParsedResource,
+  SequenceFlow,
+} from './types.js';
+export { parseResource } from './parse-resource.js';

@@ -1,0 +1,111 @@
+/**
+ * The deployment-side model of the reference engine: what a deployed resource becomes once it is parsed and
+ * validated. Plain readonly data; the state machine executes it, nothing here runs anything.
+ */
+
+/** The kinds of BPMN flow nodes this engine executes. Anything else is rejected at deployment. */
+export type FlowNodeKind =
+  | 'startEvent'
+  | 'endEvent'
+  | 'intermediateThrowEvent'
+  | 'task'
+  | 'manualTask'
+  | 'serviceTask'
+  | 'sendTask'
+  | 'scriptTask'
+  | 'businessRuleTask'
+  | 'userTask'
+  | 'exclusiveGateway'
+  | 'parallelGateway'
+  | 'subProcess'
+  | 'boundaryEvent';
+
+/** One variable mapping: `source` is a FEEL expression (usually `=...`; a static input source is a string value). */
+export interface Mapping {
+  readonly source: string;
+  readonly target: string;
+}
+
+/** The `zeebe:ioMapping` of a flow node, in document order. */
+export interface IoMapping {
+  readonly inputs: readonly Mapping[];
+  readonly outputs: readonly Mapping[];
+}
+
+/** How a job-based element creates its job. `type` and `retries` are static strings or FEEL expressions (`=...`). */
+export interface JobDefinition {
+  readonly type: string;
+  readonly retries: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** A flow node of a process or of an embedded subprocess. */
+export interface FlowNode {
+  readonly id: string;
+  readonly name?: string;
+  readonly kind: FlowNodeKind;
+  /** Ids of the sequence flows that end here, in document order. */
+  readonly incoming: readonly string[];
+  /** Ids of the sequence flows that start here, in document order. */
+  readonly outgoing: readonly string[];
+  /** Id of the enclosing subprocess; undefined for an element directly in the process. */
+  readonly flowScope?: string;
+  readonly job?: JobDefinition;
+  readonly ioMapping?: IoMapping;
+  /** Exclusive gateway: id of its default flow. */
+  readonly defaultFlow?: string;
+  /** Boundary event: id of the activity it is attached to. */
+  readonly attachedTo?: string;
+  /** Boundary event: true when it interrupts the activity (error boundary events always do). */
+  readonly cancelActivity?: boolean;
+  /** Error boundary event: the referenced bpmn:error's errorCode; undefined catches every error. */
+  readonly errorCode?: string;
+  /** Events: which event definition they carry. */
+  readonly eventKind?: 'none' | 'error' | 'terminate';
+  /** Subprocess: its none start event ids (exactly one once validated). */
+  readonly startEvents?: readonly string[];
+}
+
+/** A sequence flow; `condition` is the trimmed conditionExpression body, e.g. `=x > 1`. */
+export interface SequenceFlow {
+  readonly id: string;
+  readonly sourceRef: string;
+  readonly targetRef: string;
+  readonly condition?: string;
+}
+
+/** An executable process of a deployed BPMN resource. */
+export interface ExecutableProcess {
+  readonly bpmnProcessId: string;
+  readonly name?: string;
+  /** Every flow node of the process, subprocess contents included (see `flowScope`). */
+  readonly elements: ReadonlyMap<string, FlowNode>;
+  readonly flows: ReadonlyMap<string, SequenceFlow>;
+  /** The process-level none start event; undefined when the process has none. */
+  readonly noneStartEvent?: string;
+}
+
+/** A decision of a deployed DRG. */
+export interface DecisionInfo {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A deployed decision requirements graph. `definitions` keeps the parsed dmn-moddle tree for evaluation. */
+export interface DecisionRequirements {
+  readonly id: string;
+  readonly name: string;
+  readonly decisions: readonly DecisionInfo[];
+  readonly definitions: unknown;
+}
+
+/** A deployed form. */
+export interface FormInfo {
+  readonly id: string;
+}
+
+/** What a deployed resource became; `checksum` is the sha256 hex of its bytes. */
+export type ParsedResource =
+  | { readonly kind: 'bpmn'; readonly processes: readonly ExecutableProcess[]; readonly checksum: string }
+  | { readonly kind: 'dmn'; readonly drg: DecisionRequirements; readonly checksum: string }
+  | { readonly kind: 'form'; readonly form: FormInfo; readonly checksum: string };
