@@ -1,0 +1,31 @@
+import { evaluate, SyntaxError as FeelSyntaxError } from 'feelin';
+import { err, ok } from '../result.js';
+import { evaluationFailure, parseFailure } from './messages.js';
+import type { EvalResult, Variables } from './types.js';
+import { describeWarning } from './warnings.js';
+
+/** A FEEL evaluation that completed: feelin's raw value (not yet JSON) and the warnings, Zeebe-formatted. */
+export interface FeelOutcome {
+  readonly value: unknown;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Evaluates FEEL text (without the '=') against the variables. A missing variable is not a failure but a null
+ * value with a warning, as in feel-scala >= 1.17; only a parse error or a thrown evaluation is a failure.
+ */
+export function runFeel(feel: string, variables: Variables): EvalResult<FeelOutcome> {
+  try {
+    const { value, warnings } = evaluate(feel, variables);
+    return ok({ value, warnings: warnings.map(describeWarning) });
+  } catch (error: unknown) {
+    return err(describeThrown(feel, error));
+  }
+}
+
+function describeThrown(feel: string, error: unknown): string {
+  if (error instanceof FeelSyntaxError) {
+    return parseFailure(feel, `${error.message} at position ${error.position.from}`);
+  }
+  return evaluationFailure(feel, error instanceof Error ? error.message : String(error));
+}
