@@ -3,7 +3,7 @@ import { createJwtIssuer } from './identity/jwt-issuer.js';
 import { startTokenEndpoint, type TokenEndpoint } from './identity/oauth-server.js';
 import { createGateway } from './gateway/gateway.js';
 import { resolveEngineOptions, type EngineOptions, type EngineOptionsInput } from './options.js';
-import { createUnimplementedMachine } from './state/unimplemented.js';
+import { createStateMachine, type EngineSnapshot } from './state/engine-machine.js';
 import { bindServer } from './transport/server.js';
 
 /** A running reference engine. */
@@ -16,6 +16,10 @@ export interface RunningEngine {
   readonly options: EngineOptions;
   /** Signs a JWT the engine accepts, carrying the given tenants (for tests and the suites' callers). */
   issueToken(subject: string, tenants: readonly string[], ttlSeconds?: number): Promise<string>;
+  /** Drops every deployment, instance, job and incident; keys start again at 1 on every partition. */
+  reset(): void;
+  /** Counts of live instances and jobs, and the open incidents (the gateway API cannot list them). */
+  inspect(): EngineSnapshot;
   /** Stops the gRPC server and the token endpoint; open streams are cut after a short grace period. */
   stop(): Promise<void>;
 }
@@ -24,12 +28,18 @@ export interface RunningEngine {
 export async function startEngine(input: EngineOptionsInput = {}): Promise<RunningEngine> {
   const options = resolveEngineOptions(input);
   const issuer = await createJwtIssuer(options.jwt);
+  const machine = createStateMachine({
+    profile: options.profile,
+    multiTenancy: options.multiTenancy,
+    partitions: options.topology.partitions,
+    clock: options.clock,
+  });
   let boundPort = 0;
   const gateway = createGateway({
     options,
     port: () => boundPort,
     authenticate: createAuthenticator({ authRequired: options.authRequired, staticTokens: options.staticTokens, jwt: issuer }),
-    machine: createUnimplementedMachine(),
+    machine,
   });
   const server = await bindServer(options, gateway);
   boundPort = server.port;
@@ -47,6 +57,8 @@ export async function startEngine(input: EngineOptionsInput = {}): Promise<Runni
     tokenEndpoint: tokens?.url,
     options,
     issueToken: (subject, tenants, ttl) => issuer.issue(subject, tenants, ttl),
+    reset: () => machine.reset(),
+    inspect: () => machine.inspect(),
     stop: async () => {
       await Promise.all([server.stop(), tokens?.stop()]);
     },

@@ -1,4 +1,5 @@
 import type { Profile } from '../rules/index.js';
+import { systemClock, type Clock } from './state/clock.js';
 
 /** A static bearer token and the tenants its caller may use. */
 export interface StaticToken {
@@ -40,6 +41,8 @@ export interface EngineOptions {
   readonly topology: TopologyOptions;
   /** Largest request accepted, in bytes (the real gateway's 4 MiB). */
   readonly maxMessageSize: number;
+  /** Time for deadlines, back-offs and long polls; tests pass a manual clock. */
+  readonly clock: Clock;
 }
 
 /** What a caller may leave out; `resolveEngineOptions` fills it in. */
@@ -66,5 +69,6 @@ export function resolveEngineOptions(input: EngineOptionsInput = {}): EngineOpti
     tls: input.tls,
     topology: { ...DEFAULT_TOPOLOGY, ...input.topology },
     maxMessageSize: input.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE,
+    clock: input.clock ?? systemClock(),
   };
 }

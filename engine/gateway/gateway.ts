@@ -1,16 +1,16 @@
 import type { RpcName } from '../../rules/index.js';
 import type { Authenticator } from '../identity/authenticate.js';
+import { ANONYMOUS } from '../identity/caller.js';
 import type { Failure } from '../failure.js';
 import type { EngineOptions } from '../options.js';
 import { err, ok, type Result } from '../result.js';
-import type { StateMachine } from '../state/machine.js';
+import type { Command, ResponseSink, StateMachine } from '../state/machine.js';
 import { decide } from '../violation.js';
 import { runChecks, type GatewayContext } from './check.js';
 import { rejectionToFailure } from './rejections.js';
 import { RPC_CHECKS } from './rpc-checks.js';
 import { effectiveTenant, effectiveTenants } from './tenants.js';
 import { topologyResponse } from './topology.js';
-import { ANONYMOUS } from '../identity/caller.js';
 
 /** One call as the transport hands it over: the RPC, the decoded request and the `authorization` header. */
 export interface GatewayCall {
@@ -20,17 +20,16 @@ export interface GatewayCall {
 }
 
 /** The gateway layer: identity, then the RPC's checks, then the state machine. */
-export type Gateway = (call: GatewayCall) => Promise<Result<unknown, Failure>>;
+export interface Gateway {
+  unary(call: GatewayCall): Promise<Result<unknown, Failure>>;
+  /** Messages go to the sink; a failure before the first message is returned for the transport to send. */
+  stream(call: GatewayCall, sink: ResponseSink): Promise<Failure | undefined>;
+}
 
 /** Wires the gateway layer; `port` is the engine's bound port (Topology reports brokers beside it). */
-export function createGateway(deps: {
-  options: EngineOptions;
-  port: () => number;
-  authenticate: Authenticator;
-  machine: StateMachine;
-}): Gateway {
-  const { options } = deps;
-  return async ({ rpc, request, authorization }) => {
+export function createGateway(deps: { options: EngineOptions; port: () => number; authenticate: Authenticator; machine: StateMachine }): Gateway {
+  const { options, machine } = deps;
+  const admit = async ({ rpc, request, authorization }: GatewayCall): Promise<Result<Command, Failure>> => {
     const identity = await deps.authenticate(authorization);
     const refused = identity.ok ? undefined : decide(identity.error, options.profile);
     if (refused) return err(refused);
@@ -42,14 +41,22 @@ export function createGateway(deps: {
     };
     const failed = runChecks(RPC_CHECKS[rpc], request as never, context);
     if (failed) return err(failed);
-    if (rpc === 'Topology') return ok(topologyResponse(options.topology, options.host, deps.port()));
-    const executed = await deps.machine.execute({
-      rpc,
-      request,
-      caller: context.caller,
-      tenantIds: tenantsOf(request, options.multiTenancy),
-    });
-    return executed.ok ? executed : err(rejectionToFailure(executed.error));
+    return ok({ rpc, request, caller: context.caller, tenantIds: tenantsOf(request, options.multiTenancy) });
+  };
+  return {
+    unary: async (call) => {
+      const admitted = await admit(call);
+      if (!admitted.ok) return admitted;
+      if (call.rpc === 'Topology') return ok(topologyResponse(options.topology, options.host, deps.port()));
+      const executed = await machine.execute(admitted.value);
+      return executed.ok ? executed : err(rejectionToFailure(executed.error, options.profile));
+    },
+    stream: async (call, sink) => {
+      const admitted = await admit(call);
+      if (!admitted.ok) return admitted.error;
+      const started = machine.stream(admitted.value, sink);
+      return started.ok ? undefined : rejectionToFailure(started.error, options.profile);
+    },
   };
 }
 

@@ -9,6 +9,7 @@ export type RejectionType =
   | 'ALREADY_EXISTS'
   | 'INVALID_STATE'
   | 'PROCESSING_ERROR'
+  | 'DEADLINE_EXCEEDED'
   | 'NOT_IMPLEMENTED';
 
 /** A command the state machine refused: intent and reason as the broker words them, and the rule behind it. */
@@ -28,7 +29,22 @@ export interface Command {
   readonly tenantIds: readonly string[];
 }
 
+/** Where a streaming command writes its messages; the transport adapts a gRPC call to it. */
+export interface ResponseSink {
+  /** Sends one message. */
+  write(message: unknown): void;
+  /** Ends the call with OK. */
+  end(): void;
+  /** Whether the client has gone (cancelled, deadline passed, disconnected). */
+  isCancelled(): boolean;
+  /** Called once if the client goes away. */
+  onCancel(listener: () => void): void;
+}
+
 /** Commands in, responses or rejections out. Knows nothing of gRPC. */
 export interface StateMachine {
+  /** A unary command: one response or one rejection. */
   execute(command: Command): Promise<Result<unknown, Rejection>>;
+  /** A server-streaming command: messages go to the sink, which the machine ends; a rejection ends it at once. */
+  stream(command: Command, sink: ResponseSink): Result<void, Rejection>;
 }

@@ -12,7 +12,8 @@ import { RPC_NAMES, type RpcName } from '../../rules/index.js';
 import type { Gateway } from '../gateway/gateway.js';
 import type { EngineOptions } from '../options.js';
 import { failure, type Failure } from '../failure.js';
-import { err, type Result } from '../result.js';
+import { err, ok, type Result } from '../result.js';
+import type { ResponseSink } from '../state/machine.js';
 import { toServiceError } from './status.js';
 import { ListenError } from '../listen-error.js';
 
@@ -54,7 +55,7 @@ function implementation(definition: ServiceDefinition, gateway: Gateway): Untype
 
 function unaryHandler(rpc: RpcName, gateway: Gateway) {
   return (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>): void => {
-    void settle(answer(rpc, gateway, call), {
+    void settle(gateway.unary(callOf(rpc, call)), {
       send: (value) => {
         callback(null, value);
       },
@@ -65,16 +66,37 @@ function unaryHandler(rpc: RpcName, gateway: Gateway) {
   };
 }
 
-/** Until the state machine streams, a server-streaming RPC sends its one response message, then OK. */
+/** Server streaming: the state machine writes through a sink and ends the call itself. */
 function streamingHandler(rpc: RpcName, gateway: Gateway) {
   return (call: ServerWritableStream<unknown, unknown>): void => {
-    void settle(answer(rpc, gateway, call), {
-      send: (value) => {
-        call.write(value);
-        call.end();
-      },
+    const sink = sinkOf(call);
+    void settle(gateway.stream(callOf(rpc, call), sink).then((failed) => (failed ? err(failed) : ok(undefined))), {
+      send: () => undefined,
       fail: (f) => call.emit('error', toServiceError(f)),
     });
+  };
+}
+
+/** Adapts a grpc-js server stream to the machine's sink; nothing is written once the client has gone. */
+function sinkOf(call: ServerWritableStream<unknown, unknown>): ResponseSink {
+  const listeners: (() => void)[] = [];
+  let gone = false;
+  call.once('cancelled', () => {
+    gone = true;
+    for (const listener of listeners.splice(0)) listener();
+  });
+  return {
+    write: (message) => {
+      if (!gone) call.write(message);
+    },
+    end: () => {
+      if (!gone) call.end();
+    },
+    isCancelled: () => gone || call.cancelled,
+    onCancel: (listener) => {
+      if (gone) listener();
+      else listeners.push(listener);
+    },
   };
 }
 
@@ -101,9 +123,9 @@ async function settle(outcome: Promise<Result<unknown, Failure>>, to: { send(val
   }
 }
 
-function answer(rpc: RpcName, gateway: Gateway, call: ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown, unknown>) {
+function callOf(rpc: RpcName, call: ServerUnaryCall<unknown, unknown> | ServerWritableStream<unknown, unknown>) {
   const [authorization] = call.metadata.get('authorization');
-  return gateway({ rpc, request: call.request, authorization: typeof authorization === 'string' ? authorization : undefined });
+  return { rpc, request: call.request, authorization: typeof authorization === 'string' ? authorization : undefined };
 }
 
 /** Anything unexpected is INTERNAL, as in the real gateway; the engine keeps serving. */

@@ -22,9 +22,23 @@ export interface TargetConnection {
 
 /** A gRPC client for the Gateway service that turns every answer, success or failure, into data. */
 export interface GatewayClient {
-  call(rpc: RpcName, request: object, options?: { token?: string; deadlineMs?: number }): Promise<CallOutcome>;
+  call(rpc: RpcName, request: object, options?: CallOptions): Promise<CallOutcome>;
   close(): void;
 }
+
+/** Per-call options. */
+export interface CallOptions {
+  readonly token?: string;
+  readonly deadlineMs?: number;
+  /**
+   * Streaming calls only: if no status has come this long after the call, cancel it and report status `OPEN`
+   * (a stream that stays open was accepted: gateways refuse a bad stream request at once).
+   */
+  readonly openAfterMs?: number;
+}
+
+/** The status reported for a stream the client closed because it was still open after `openAfterMs`. */
+export const STILL_OPEN = 'OPEN';
 
 type UnaryMethod = (req: object, md: Metadata, opts: object, cb: (e: ServiceError | null, r?: unknown) => void) => unknown;
 type StreamMethod = (req: object, md: Metadata, opts: object) => NodeJS.EventEmitter;
@@ -44,7 +58,7 @@ export function createGatewayClient(target: TargetConnection): GatewayClient {
       const callOptions = { deadline: Date.now() + (options.deadlineMs ?? 10_000) };
       const method = client[rpc] as UnaryMethod & StreamMethod;
       return streaming.has(rpc)
-        ? callStreaming(method.bind(client), request, metadata, callOptions)
+        ? callStreaming(method.bind(client), request, metadata, callOptions, options.openAfterMs)
         : callUnary(method.bind(client), request, metadata, callOptions);
     },
     close: () => client.close(),
@@ -59,13 +73,21 @@ function callUnary(method: UnaryMethod, request: object, metadata: Metadata, opt
   });
 }
 
-function callStreaming(method: StreamMethod, request: object, metadata: Metadata, options: object): Promise<CallOutcome> {
+function callStreaming(method: StreamMethod, request: object, metadata: Metadata, options: object, openAfterMs: number | undefined): Promise<CallOutcome> {
   return new Promise((resolve) => {
     const responses: unknown[] = [];
-    const stream = method(request, metadata, options);
+    const stream = method(request, metadata, options) as NodeJS.EventEmitter & { cancel(): void };
+    const timer = openAfterMs === undefined ? undefined : setTimeout(() => {
+      resolve({ status: STILL_OPEN, details: `still open after ${openAfterMs} ms`, ruleId: undefined, responses });
+      stream.cancel();
+    }, openAfterMs);
+    const done = (outcome: CallOutcome): void => {
+      clearTimeout(timer);
+      resolve(outcome);
+    };
     stream.on('data', (message: unknown) => responses.push(message));
-    stream.on('error', (error: ServiceError) => resolve(outcomeOf(error, responses)));
-    stream.on('end', () => resolve({ status: 'OK', details: '', ruleId: undefined, responses }));
+    stream.on('error', (error: ServiceError) => done(outcomeOf(error, responses)));
+    stream.on('end', () => done({ status: 'OK', details: '', ruleId: undefined, responses }));
   });
 }
 

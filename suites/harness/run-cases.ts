@@ -1,44 +1,87 @@
 import type { ChannelCredentials } from '@grpc/grpc-js';
 import type { Profile } from '../../rules/index.js';
+import { createFixtures, type Fixtures } from '../cases/fixtures.js';
 import type { CallerKind, GatewayCase, Setting } from '../cases/gateway-cases.js';
-import { createGatewayClient } from './client.js';
-import { judge, type Verdict } from './judge.js';
+import type { StateCase } from '../cases/state-cases.js';
+import { AUTHORIZED_TENANT } from '../cases/valid-requests.js';
+import { createGatewayClient, type CallOutcome, type GatewayClient } from './client.js';
+import { judge, type Judged, type Verdict } from './judge.js';
 
 /** A target prepared for one setting: where it listens and the token of each kind of caller. */
 export interface PreparedTarget {
   readonly address: string;
   readonly credentials?: ChannelCredentials;
-  readonly tokens: Readonly<Record<CallerKind, string | undefined>>;
+  /** Tokens per caller kind, plus `stranger`: a caller authorized only for another tenant. */
+  readonly tokens: Readonly<Record<CallerKind | 'stranger', string | undefined>>;
+}
+
+/** A case of either kind, ready to run against a prepared target. */
+export interface RunnableCase extends Judged {
+  readonly name: string;
+  readonly setting: Setting;
+  run(target: { client: GatewayClient; tokens: PreparedTarget['tokens']; fixtures: Fixtures }): Promise<CallOutcome>;
 }
 
 /** One case's result. */
 export interface CaseResult extends Verdict {
-  readonly case: GatewayCase;
+  readonly case: RunnableCase;
   readonly details: string;
+}
+
+/** How long a stream that was not refused is watched before it counts as accepted. */
+export const STREAM_SETTLE_MS = 500;
+
+/** A gateway-rule case: one call with the case's caller. */
+export function runnableGatewayCase(c: GatewayCase): RunnableCase {
+  return {
+    ...c,
+    run: ({ client, tokens }) => {
+      const token = tokens[c.caller];
+      return client.call(c.rpc, c.request, { ...(token !== undefined && { token }), openAfterMs: STREAM_SETTLE_MS });
+    },
+  };
+}
+
+/** A state-rule case: fixtures first, through the API, then the call. */
+export function runnableStateCase(c: StateCase): RunnableCase {
+  return {
+    name: `${c.ruleId}: ${c.title}`,
+    ruleId: c.ruleId,
+    trailer: true,
+    setting: { multiTenancy: c.multiTenancy, authRequired: false },
+    run: ({ fixtures }) => c.run(fixtures, c.multiTenancy ? AUTHORIZED_TENANT : ''),
+  };
 }
 
 /** Runs the cases, grouped by setting, against the target `prepare` gives for each setting. */
 export async function runCases(
-  cases: readonly GatewayCase[],
+  cases: readonly RunnableCase[],
   profile: Profile,
   prepare: (setting: Setting) => Promise<PreparedTarget & { release(): Promise<void> }>,
   onResult: (result: CaseResult) => void = () => undefined,
 ): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
-  for (const [, group] of groupBySetting(cases)) {
-    const first = group[0];
-    if (!first) continue;
-    const target = await prepare(first.setting);
+  for (const group of groupBySetting(cases).values()) {
+    const setting = group[0]?.setting;
+    if (!setting) continue;
+    const target = await prepare(setting);
     const client = createGatewayClient(target);
+    const fixtures = createFixtures({
+      client,
+      token: target.tokens.authorized,
+      strangerToken: target.tokens.stranger,
+      tenantId: setting.multiTenancy ? AUTHORIZED_TENANT : '',
+      runId: `${Date.now().toString(36)}-${setting.multiTenancy ? 'mt' : 'st'}`,
+    });
     try {
       for (const c of group) {
-        const token = target.tokens[c.caller];
-        const outcome = await client.call(c.rpc, c.request, token === undefined ? {} : { token });
+        const outcome = await c.run({ client, tokens: target.tokens, fixtures });
         const result = { ...judge(c, outcome, profile), case: c, details: outcome.details };
         results.push(result);
         onResult(result);
       }
     } finally {
+      await fixtures.cleanUp();
       client.close();
       await target.release();
     }
@@ -46,8 +89,8 @@ export async function runCases(
   return results;
 }
 
-function groupBySetting(cases: readonly GatewayCase[]): Map<string, GatewayCase[]> {
-  const groups = new Map<string, GatewayCase[]>();
+function groupBySetting(cases: readonly RunnableCase[]): Map<string, RunnableCase[]> {
+  const groups = new Map<string, RunnableCase[]>();
   for (const c of cases) {
     const key = JSON.stringify(c.setting);
     groups.set(key, [...(groups.get(key) ?? []), c]);

@@ -1,0 +1,103 @@
+import { evaluateCondition, evaluateInteger, evaluateString } from '../feel/index.js';
+import type { FlowNode } from '../model/index.js';
+import type { MachineContext } from './context.js';
+import { raiseIncident } from './incidents.js';
+import { createJob } from './jobs.js';
+import type { ElementInstance, ProcessInstance } from './types.js';
+import { visibleVariables } from './variables.js';
+
+/** The flow operations behaviours call back into (passed in, so behaviours do not import execution). */
+export interface Flow {
+  activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance): ElementInstance;
+  complete(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flows?: readonly string[]): void;
+  completeScopeIfDone(ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance): void;
+  terminate(ctx: MachineContext, element: ElementInstance): void;
+}
+
+/** What an element does once activated; completion and flows are the engine's. */
+export interface Behaviour {
+  activate(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void;
+}
+
+/** One small handler per element kind the model layer accepts. */
+export function createBehaviours(flow: Flow): Readonly<Record<FlowNode['kind'], Behaviour>> {
+  const passThrough: Behaviour = { activate: (ctx, pi, element) => flow.complete(ctx, pi, element) };
+  const job: Behaviour = { activate: (ctx, pi, element) => startJob(ctx, pi, element) };
+  return {
+    startEvent: passThrough,
+    intermediateThrowEvent: passThrough,
+    task: passThrough,
+    manualTask: passThrough,
+    boundaryEvent: passThrough,
+    parallelGateway: passThrough,
+    endEvent: { activate: (ctx, pi, element) => endEvent(ctx, pi, element, flow) },
+    serviceTask: job,
+    sendTask: job,
+    scriptTask: job,
+    businessRuleTask: job,
+    userTask: job,
+    exclusiveGateway: { activate: (ctx, pi, element) => exclusiveGateway(ctx, pi, element, flow) },
+    subProcess: { activate: (ctx, pi, element) => subProcess(ctx, pi, element, flow) },
+  };
+}
+
+function endEvent(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flow: Flow): void {
+  const scope = element.flowScopeKey === undefined ? undefined : ctx.state.elements.get(element.flowScopeKey);
+  if (element.node?.eventKind === 'terminate' && scope) {
+    for (const sibling of [...scope.children]) {
+      const other = ctx.state.elements.get(sibling);
+      if (other && other.key !== element.key) flow.terminate(ctx, other);
+    }
+    scope.joins.clear();
+  }
+  flow.complete(ctx, pi, element);
+}
+
+/** Job type and retries may be expressions, evaluated when the task is entered. */
+function startJob(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void {
+  const definition = element.node?.job;
+  if (!definition) return;
+  const variables = visibleVariables(ctx.state, element.key);
+  const type = evaluateString(definition.type, variables);
+  const retries = evaluateInteger(definition.retries, variables);
+  if (!type.ok || !retries.ok) {
+    const error = !type.ok ? type.error : !retries.ok ? retries.error : '';
+    raiseIncident(ctx, element, 'EXTRACT_VALUE_ERROR', error, undefined, () => startJob(ctx, pi, element));
+    return;
+  }
+  createJob(ctx, pi, element, type.value, retries.value, definition.headers);
+}
+
+/** The first outgoing flow whose condition holds, else the default flow, else an incident. */
+function exclusiveGateway(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flow: Flow): void {
+  const node = element.node;
+  if (!node) return;
+  const chosen = chooseFlow(ctx, pi, element, node);
+  if (chosen.ok) {
+    flow.complete(ctx, pi, element, chosen.value === undefined ? [] : [chosen.value]);
+    return;
+  }
+  raiseIncident(ctx, element, 'CONDITION_ERROR', chosen.error, undefined, () => exclusiveGateway(ctx, pi, element, flow));
+}
+
+function chooseFlow(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, node: FlowNode): { ok: true; value: string | undefined } | { ok: false; error: string } {
+  if (node.outgoing.length === 0) return { ok: true, value: undefined };
+  const variables = visibleVariables(ctx.state, element.key);
+  for (const id of node.outgoing) {
+    const condition = pi.definition.process.flows.get(id)?.condition;
+    if (id === node.defaultFlow) continue;
+    if (condition === undefined) return { ok: true, value: id };
+    const holds = evaluateCondition(condition, variables);
+    if (!holds.ok) return holds;
+    if (holds.value) return { ok: true, value: id };
+  }
+  if (node.defaultFlow !== undefined) return { ok: true, value: node.defaultFlow };
+  return { ok: false, error: `Expected at least one condition to evaluate to true, or to have a default flow` };
+}
+
+function subProcess(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flow: Flow): void {
+  const start = element.node?.startEvents?.[0];
+  const node = start === undefined ? undefined : pi.definition.process.elements.get(start);
+  if (node) flow.activate(ctx, pi, node, element);
+  else flow.completeScopeIfDone(ctx, pi, element);
+}

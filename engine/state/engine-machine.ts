@@ -1,0 +1,100 @@
+import type { Profile, RpcName } from '../../rules/index.js';
+import { err, type Result } from '../result.js';
+import type { Clock } from './clock.js';
+import type { MachineContext } from './context.js';
+import { createJobActivation, type JobActivation } from './commands/activation.js';
+import { createProcessInstance, createProcessInstanceWithResult } from './commands/create-instance.js';
+import { deployProcess, deployResource } from './commands/deploy.js';
+import { cancelProcessInstance, deleteResource, resolveIncident, setVariables } from './commands/instance-commands.js';
+import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './commands/job-commands.js';
+import { createKeyGenerator } from './keys.js';
+import type { Command, Rejection, StateMachine } from './machine.js';
+import { createState } from './store.js';
+
+type Handler = (ctx: MachineContext, command: Command) => Result<unknown, Rejection> | Promise<Result<unknown, Rejection>>;
+
+/** One handler per unary RPC this engine executes; the rest answer NOT_IMPLEMENTED until their issue lands. */
+const UNARY: Partial<Record<RpcName, Handler>> = {
+  DeployResource: deployResource,
+  DeployProcess: deployProcess,
+  CreateProcessInstance: createProcessInstance,
+  CreateProcessInstanceWithResult: createProcessInstanceWithResult,
+  CancelProcessInstance: cancelProcessInstance,
+  SetVariables: setVariables,
+  DeleteResource: deleteResource,
+  ResolveIncident: resolveIncident,
+  CompleteJob: completeJob,
+  FailJob: failJob,
+  ThrowError: throwError,
+  UpdateJobRetries: updateJobRetries,
+  UpdateJobTimeout: updateJobTimeout,
+};
+
+/** What tests and the control endpoint may see of the state (the gateway API has no query RPCs). */
+export interface EngineSnapshot {
+  readonly instances: number;
+  readonly jobs: number;
+  readonly incidents: readonly { key: string; type: string; message: string; processInstanceKey: string; elementInstanceKey: string; jobKey?: string }[];
+}
+
+/** The engine's state machine, with a reset that drops every deployment, instance and job. */
+export interface EngineStateMachine extends StateMachine {
+  reset(): void;
+  inspect(): EngineSnapshot;
+}
+
+/** Creates a state machine for one engine. */
+export function createStateMachine(settings: { profile: Profile; multiTenancy: boolean; partitions: number; clock: Clock }): EngineStateMachine {
+  let runtime = freshRuntime(settings);
+  return {
+    execute: async (command) => {
+      const handler = UNARY[command.rpc];
+      return handler ? handler(runtime.ctx, command) : err(notImplemented(command.rpc));
+    },
+    stream: (command, sink) => {
+      const { ctx, activation } = runtime;
+      if (command.rpc === 'ActivateJobs') return activation.activateJobs(ctx, command, sink);
+      if (command.rpc === 'StreamActivatedJobs') return activation.streamJobs(ctx, command, sink);
+      return err(notImplemented(command.rpc));
+    },
+    reset: () => {
+      runtime = freshRuntime(settings);
+    },
+    inspect: () => snapshotOf(runtime.ctx),
+  };
+}
+
+/** Empty state, keys from 1 again, no waiting workers. */
+function freshRuntime(settings: { profile: Profile; multiTenancy: boolean; partitions: number; clock: Clock }): { ctx: MachineContext; activation: JobActivation } {
+  let cursor = 0;
+  const activation = createJobActivation();
+  const ctx: MachineContext = {
+    ...settings,
+    state: createState(),
+    keys: createKeyGenerator(),
+    nextPartition: () => (cursor++ % settings.partitions) + 1,
+    jobActivatable: (job) => activation.jobActivatable(ctx, job),
+  };
+  return { ctx, activation };
+}
+
+function snapshotOf(ctx: MachineContext): EngineSnapshot {
+  const { state } = ctx;
+  const incidents = [...state.incidents.values()].map((i) => ({
+    key: i.key,
+    type: i.type,
+    message: i.message,
+    processInstanceKey: i.processInstanceKey,
+    elementInstanceKey: i.elementInstanceKey,
+    ...(i.jobKey !== undefined && { jobKey: i.jobKey }),
+  }));
+  return { instances: state.instances.size, jobs: state.jobs.size, incidents };
+}
+
+function notImplemented(rpc: RpcName): Rejection {
+  return {
+    type: 'NOT_IMPLEMENTED',
+    intent: rpc,
+    reason: `the reference engine does not implement ${rpc} yet: the request passed every gateway check, but the engine has no state for it`,
+  };
+}

@@ -1,0 +1,143 @@
+import { applyInputMappings, applyOutputMappings } from '../feel/index.js';
+import type { FlowNode } from '../model/index.js';
+import type { MachineContext } from './context.js';
+import { raiseIncident } from './incidents.js';
+import type { ElementInstance, ProcessInstance } from './types.js';
+import { propagate, setLocal, visibleVariables } from './variables.js';
+import { createBehaviours } from './behaviours.js';
+import { dropJob } from './jobs.js';
+
+/** How each element kind behaves; built once from this module's flow operations (no import cycle). */
+const BEHAVIOURS = createBehaviours({ activate, complete, completeScopeIfDone, terminate });
+
+/** Creates the root element instance of a process instance (key = instance key). */
+export function createRootScope(ctx: MachineContext, pi: ProcessInstance): ElementInstance {
+  const root: ElementInstance = {
+    key: pi.key,
+    elementId: pi.definition.bpmnProcessId,
+    node: undefined,
+    processInstanceKey: pi.key,
+    flowScopeKey: undefined,
+    children: new Set(),
+    joins: new Map(),
+  };
+  ctx.state.elements.set(root.key, root);
+  return root;
+}
+
+/** Creates an element instance in a scope, applies its input mappings, then runs its behaviour. */
+export function activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local: Record<string, unknown> = {}): ElementInstance {
+  const element = enter(ctx, pi, node, scope);
+  setLocal(ctx.state, element.key, local);
+  applyInputs(ctx, pi, element);
+  return element;
+}
+
+/** Creates an element instance without running it (a flow scope opened for a start instruction). */
+export function enter(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance): ElementInstance {
+  const element: ElementInstance = {
+    key: ctx.keys.next(pi.partition),
+    elementId: node.id,
+    node,
+    processInstanceKey: pi.key,
+    flowScopeKey: scope.key,
+    children: new Set(),
+    joins: new Map(),
+  };
+  ctx.state.elements.set(element.key, element);
+  scope.children.add(element.key);
+  return element;
+}
+
+function applyInputs(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void {
+  const inputs = element.node?.ioMapping?.inputs ?? [];
+  if (inputs.length > 0) {
+    const mapped = applyInputMappings(inputs, visibleVariables(ctx.state, element.flowScopeKey ?? element.key));
+    if (!mapped.ok) {
+      raiseIncident(ctx, element, 'IO_MAPPING_ERROR', mapped.error, undefined, () => applyInputs(ctx, pi, element));
+      return;
+    }
+    setLocal(ctx.state, element.key, mapped.value);
+  }
+  if (element.node) BEHAVIOURS[element.node.kind].activate(ctx, pi, element);
+}
+
+/**
+ * Variables a job completion or caught error brings: with output mappings they stay local and the mappings
+ * decide what leaves; without, they are merged outwards (Zeebe's propagation).
+ */
+export function acceptResult(ctx: MachineContext, element: ElementInstance, variables: Readonly<Record<string, unknown>>): void {
+  if ((element.node?.ioMapping?.outputs.length ?? 0) > 0) setLocal(ctx.state, element.key, variables);
+  else propagate(ctx.state, element.key, variables);
+}
+
+/** Completes an element: output mappings, then leave it by `flows` (default: every outgoing flow). */
+export function complete(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flows?: readonly string[]): void {
+  const outputs = element.node?.ioMapping?.outputs ?? [];
+  const scope = element.flowScopeKey === undefined ? undefined : ctx.state.elements.get(element.flowScopeKey);
+  if (outputs.length > 0 && scope) {
+    const mapped = applyOutputMappings(outputs, visibleVariables(ctx.state, element.key), visibleVariables(ctx.state, scope.key));
+    if (!mapped.ok) {
+      raiseIncident(ctx, element, 'IO_MAPPING_ERROR', mapped.error, undefined, () => complete(ctx, pi, element, flows));
+      return;
+    }
+    propagate(ctx.state, scope.key, mapped.value);
+  }
+  remove(ctx, element);
+  if (!scope) return;
+  const taken = flows ?? element.node?.outgoing ?? [];
+  for (const flowId of taken) arrive(ctx, pi, flowId, scope);
+  if (taken.length === 0) completeScopeIfDone(ctx, pi, scope);
+}
+
+/** A token arrives over a flow: a parallel join waits for every incoming flow, anything else activates. */
+function arrive(ctx: MachineContext, pi: ProcessInstance, flowId: string, scope: ElementInstance): void {
+  const flow = pi.definition.process.flows.get(flowId);
+  const target = flow && pi.definition.process.elements.get(flow.targetRef);
+  if (!target) return;
+  if (target.kind !== 'parallelGateway' || target.incoming.length <= 1) {
+    activate(ctx, pi, target, scope);
+    return;
+  }
+  const waiting = [...(scope.joins.get(target.id) ?? []), flowId];
+  if (!target.incoming.every((id) => waiting.includes(id))) {
+    scope.joins.set(target.id, waiting);
+    return;
+  }
+  const rest = [...waiting];
+  for (const id of target.incoming) rest.splice(rest.indexOf(id), 1);
+  scope.joins.set(target.id, rest);
+  activate(ctx, pi, target, scope);
+}
+
+/** A scope with no active children and no tokens waiting at a join is done. */
+export function completeScopeIfDone(ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance): void {
+  if (scope.children.size > 0 || [...scope.joins.values()].some((w) => w.length > 0)) return;
+  if (scope.flowScopeKey === undefined) completeInstance(ctx, pi);
+  else complete(ctx, pi, scope);
+}
+
+function completeInstance(ctx: MachineContext, pi: ProcessInstance): void {
+  const variables = Object.fromEntries(ctx.state.variables.get(pi.key) ?? []);
+  remove(ctx, ctx.state.elements.get(pi.key));
+  ctx.state.instances.delete(pi.key);
+  for (const done of pi.onComplete) done(variables);
+}
+
+/** Terminates an element instance and everything inside it: jobs, incidents, variables. */
+export function terminate(ctx: MachineContext, element: ElementInstance): void {
+  for (const child of [...element.children]) {
+    const instance = ctx.state.elements.get(child);
+    if (instance) terminate(ctx, instance);
+  }
+  if (element.jobKey !== undefined) dropJob(ctx, element.jobKey);
+  for (const [key, incident] of ctx.state.incidents) if (incident.elementInstanceKey === element.key) ctx.state.incidents.delete(key);
+  remove(ctx, element);
+}
+
+function remove(ctx: MachineContext, element: ElementInstance | undefined): void {
+  if (!element) return;
+  ctx.state.elements.delete(element.key);
+  ctx.state.variables.delete(element.key);
+  if (element.flowScopeKey !== undefined) ctx.state.elements.get(element.flowScopeKey)?.children.delete(element.key);
+}

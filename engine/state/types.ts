@@ -1,0 +1,103 @@
+import type { DecisionRequirements, ExecutableProcess, FlowNode } from '../model/index.js';
+import type { Timer } from './clock.js';
+
+/** A deployed process version. */
+export interface ProcessDefinition {
+  readonly key: string;
+  readonly bpmnProcessId: string;
+  readonly version: number;
+  readonly tenantId: string;
+  readonly resourceName: string;
+  readonly checksum: string;
+  readonly process: ExecutableProcess;
+}
+
+/** A deployed decision requirements graph (DMN file) and its decisions. */
+export interface DecisionRequirementsRecord {
+  readonly key: string;
+  readonly id: string;
+  readonly name: string;
+  readonly version: number;
+  readonly tenantId: string;
+  readonly resourceName: string;
+  readonly checksum: string;
+  readonly drg: DecisionRequirements;
+  readonly decisions: readonly { readonly key: string; readonly id: string; readonly name: string; readonly version: number }[];
+}
+
+/** A deployed form. */
+export interface FormRecord {
+  readonly key: string;
+  readonly id: string;
+  readonly version: number;
+  readonly tenantId: string;
+  readonly resourceName: string;
+  readonly checksum: string;
+}
+
+/** Anything DeleteResource can name. */
+export type Resource =
+  | { readonly kind: 'process'; readonly record: ProcessDefinition }
+  | { readonly kind: 'drg'; readonly record: DecisionRequirementsRecord }
+  | { readonly kind: 'form'; readonly record: FormRecord };
+
+/** A running process instance: its definition, tenant and partition. Its root element instance has the same key. */
+export interface ProcessInstance {
+  readonly key: string;
+  readonly definition: ProcessDefinition;
+  readonly tenantId: string;
+  readonly partition: number;
+  /** Called once when the instance completes (CreateProcessInstanceWithResult waits on it). */
+  readonly onComplete: ((variables: Record<string, unknown>) => void)[];
+}
+
+/** An active element instance (the process itself is the root one, with no flow scope). */
+export interface ElementInstance {
+  readonly key: string;
+  readonly elementId: string;
+  readonly node: FlowNode | undefined;
+  readonly processInstanceKey: string;
+  readonly flowScopeKey: string | undefined;
+  readonly children: Set<string>;
+  /** Tokens waiting at parallel joins in this scope: gateway id → ids of the flows taken. */
+  readonly joins: Map<string, string[]>;
+  jobKey?: string;
+}
+
+export type JobState = 'activatable' | 'activated' | 'failed' | 'error_thrown';
+
+/** A job of a job-based task. */
+export interface Job {
+  readonly key: string;
+  readonly type: string;
+  readonly tenantId: string;
+  readonly partition: number;
+  readonly customHeaders: Readonly<Record<string, string>>;
+  readonly elementId: string;
+  readonly elementInstanceKey: string;
+  readonly processInstanceKey: string;
+  readonly processDefinitionKey: string;
+  readonly bpmnProcessId: string;
+  readonly processDefinitionVersion: number;
+  state: JobState;
+  retries: number;
+  deadline: number;
+  worker: string;
+  errorMessage: string;
+  /** Deadline, back-off or (never both) pending for this job. */
+  timer: Timer | undefined;
+}
+
+export type IncidentType = 'JOB_NO_RETRIES' | 'UNHANDLED_ERROR_EVENT' | 'CONDITION_ERROR' | 'EXTRACT_VALUE_ERROR' | 'IO_MAPPING_ERROR';
+
+/** An open incident; `resume` retries what failed once the incident is resolved. */
+export interface Incident {
+  readonly key: string;
+  readonly type: IncidentType;
+  readonly message: string;
+  readonly tenantId: string;
+  readonly processInstanceKey: string;
+  readonly elementInstanceKey: string;
+  readonly jobKey: string | undefined;
+  readonly resume: () => void;
+}

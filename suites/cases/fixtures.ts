@@ -1,0 +1,88 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CallOutcome, GatewayClient } from '../harness/client.js';
+import type { RpcName } from '../../rules/index.js';
+import { oneTaskProcess } from './models.js';
+
+/** What a state case may build on a target, through the public API only. */
+export interface Fixtures {
+  /** Calls as the authorized caller (the one that owns the fixtures). */
+  call(rpc: RpcName, request: object): Promise<CallOutcome>;
+  /** Calls as a caller authorized only for another tenant (multi-tenancy on). */
+  callAsStranger(rpc: RpcName, request: object): Promise<CallOutcome>;
+  deploy(): Promise<{ processDefinitionKey: string; bpmnProcessId: string; jobType: string }>;
+  instance(): Promise<{ processInstanceKey: string; processDefinitionKey: string; jobType: string }>;
+  activatedJob(): Promise<{ jobKey: string; processInstanceKey: string }>;
+  /** A job activated once whose deadline passed: activatable again, never failed. */
+  timedOutJob(): Promise<{ jobKey: string }>;
+  failedJob(): Promise<{ jobKey: string }>;
+  errorThrownJob(): Promise<{ jobKey: string }>;
+  /** Cancels every instance the fixtures created. */
+  cleanUp(): Promise<void>;
+}
+
+/** Builds fixtures for one run; ids carry `runId` so runs never collide. */
+export function createFixtures(settings: {
+  client: GatewayClient;
+  token: string | undefined;
+  strangerToken: string | undefined;
+  tenantId: string;
+  runId: string;
+}): Fixtures {
+  const { client, tenantId, runId } = settings;
+  const as = (token: string | undefined) => (rpc: RpcName, request: object) => client.call(rpc, request, token === undefined ? {} : { token });
+  const call = as(settings.token);
+  const instances: string[] = [];
+  let counter = 0;
+  const must = async (rpc: RpcName, request: object): Promise<Record<string, unknown>> => {
+    const outcome = await call(rpc, request);
+    if (outcome.status !== 'OK') throw new Error(`fixture ${rpc} failed: ${outcome.status} ${outcome.details}`);
+    return (outcome.responses[0] ?? {}) as Record<string, unknown>;
+  };
+  const deploy = async () => {
+    const n = ++counter;
+    const bpmnProcessId = `conformance-${runId}-${n}`;
+    const jobType = `conformance-${runId}-${n}`;
+    const answer = await must('DeployResource', { resources: [{ name: `${bpmnProcessId}.bpmn`, content: oneTaskProcess(bpmnProcessId, jobType) }], tenantId });
+    const [first] = answer['deployments'] as { process: { processDefinitionKey: string } }[];
+    return { processDefinitionKey: first?.process.processDefinitionKey ?? '', bpmnProcessId, jobType };
+  };
+  const instance = async () => {
+    const { bpmnProcessId, jobType, processDefinitionKey } = await deploy();
+    const answer = await must('CreateProcessInstance', { bpmnProcessId, version: -1, variables: '', tenantId });
+    const processInstanceKey = String(answer['processInstanceKey']);
+    instances.push(processInstanceKey);
+    return { processInstanceKey, processDefinitionKey, jobType };
+  };
+  const activate = async (timeout: number) => {
+    const { processInstanceKey, jobType } = await instance();
+    const outcome = await call('ActivateJobs', { type: jobType, worker: 'conformance', timeout, maxJobsToActivate: 1, requestTimeout: 5000, tenantIds: tenantId === '' ? [] : [tenantId] });
+    const job = (outcome.responses[0] as { jobs: { key: string }[] } | undefined)?.jobs[0];
+    if (!job) throw new Error(`fixture ActivateJobs found no job of type ${jobType}: ${outcome.status} ${outcome.details}`);
+    return { jobKey: job.key, processInstanceKey };
+  };
+  return {
+    call,
+    callAsStranger: as(settings.strangerToken),
+    deploy,
+    instance,
+    activatedJob: () => activate(60_000),
+    timedOutJob: async () => {
+      const job = await activate(1);
+      await sleep(100);
+      return job;
+    },
+    failedJob: async () => {
+      const job = await activate(60_000);
+      await must('FailJob', { jobKey: job.jobKey, retries: 0, errorMessage: 'conformance: out of retries' });
+      return job;
+    },
+    errorThrownJob: async () => {
+      const job = await activate(60_000);
+      await must('ThrowError', { jobKey: job.jobKey, errorCode: `uncaught-${runId}`, errorMessage: 'conformance: nobody catches this' });
+      return job;
+    },
+    cleanUp: async () => {
+      for (const processInstanceKey of instances.splice(0)) await call('CancelProcessInstance', { processInstanceKey });
+    },
+  };
+}
