@@ -28,6 +28,7 @@ function program(): Command {
     .option('--tls-cert <file>', 'PEM certificate chain; serves TLS together with --tls-key')
     .option('--tls-key <file>', 'PEM private key')
     .option('--partitions <n>', 'number of partitions (default 1)')
+    .option('--control-port <port>', 'loopback port of the control endpoint (reset, state); 0 picks a free one (default 0)')
     .option('--config <file>', 'JSON configuration file (flags override it)')
     .action(runEngineCommand);
   cli

@@ -5,3 +5,4 @@ export { ListenError } from './listen-error.js';
 export { RULE_ID_TRAILER } from './transport/status.js';
 export { manualClock, systemClock, type Clock, type ManualClock } from './state/clock.js';
 export type { EngineSnapshot } from './state/engine-machine.js';
+export { startControlEndpoint, type ControlEndpoint } from './control-endpoint.js';

@@ -74,6 +74,28 @@ describe('engine state: ActivateJobs long polling and StreamActivatedJobs', () =
     assert.deepEqual(JSON.parse(job?.variables ?? ''), { a: 1, c: 3 });
   });
 
+  it('keeps each response under 4 MiB: jobs that do not fit stay activatable, a job that never fits is an incident', async () => {
+    // One partition, so every job competes for the same response message.
+    await target.close();
+    target = await engineWithClient({ clock, topology: { partitions: 1 } });
+    await deploy(target.client, ['one-task.bpmn']);
+    const big = 'x'.repeat(1536 * 1024);
+    for (let i = 0; i < 3; i++) await create({ big, i });
+    const first = jobsOf((await poll(-1)).responses);
+    assert.equal(first.length, 2, 'two jobs of 1.5 MiB fit in one 4 MiB response, the third does not');
+    const second = jobsOf((await poll(-1)).responses);
+    assert.equal(second.length, 1, 'the third is still activatable');
+    await create({ big, i: 3 });
+    const [tooBig] = target.engine.inspect().incidents;
+    assert.equal(tooBig, undefined);
+    const outcome = await target.client.call('CreateProcessInstance', { bpmnProcessId: 'one-task', version: -1, variables: JSON.stringify({ a: big, b: big }) });
+    await target.client.call('SetVariables', { elementInstanceKey: (outcome.responses[0] as { processInstanceKey: string }).processInstanceKey, variables: JSON.stringify({ c: big }), local: true });
+    const last = jobsOf((await poll(-1)).responses);
+    assert.equal(last.length, 1, 'the 1.5 MiB job still goes out');
+    const incident = target.engine.inspect().incidents.find((i) => i.type === 'JOB_NO_RETRIES');
+    assert.match(incident?.message ?? '', /larger than the configured maximum message size/);
+  });
+
   describe('StreamActivatedJobs', () => {
     const open = (): { stream: ClientReadableStream<ActivatedJob>; received: ActivatedJob[]; close(): void } => {
       const Client = createGatewayClientConstructor();
