@@ -32,10 +32,16 @@ export function unsupported(node: ModdleNode, qualifier?: string): Problem {
   return problemAt(node, unsupportedMessage(idOf(node) ?? '', node.$type, qualifier));
 }
 
-/** Formats problems grouped by element, elements in order of their first problem. */
+const isUnsupported = (p: Problem): boolean => p.message.endsWith('is not supported by this engine yet');
+
+/**
+ * Formats problems grouped by element, elements in order of their first problem. The problems real Zeebe reports
+ * come before this engine's "not supported yet" ones, so a long list cut short still shows them.
+ */
 export function formatProblems(resourceName: string, problems: readonly Problem[]): string {
   const byElement = new Map<string, string[]>();
-  for (const { element, message } of problems) {
+  const ordered = [...problems.filter((p) => !isUnsupported(p)), ...problems.filter(isUnsupported)];
+  for (const { element, message } of ordered) {
     const messages = byElement.get(element) ?? [];
     messages.push(message);
     byElement.set(element, messages);

@@ -1,16 +1,16 @@
 /**
- * Every real model in `../shared/models/` (relative to the repository root) deploys, or is rejected, as its entry
- * in `shared-models-expectations.ts` says; every file of the folder has an entry, and every entry a file.
+ * Every real model (the repository's copy of `../shared/models/`) deploys, or is rejected, as its entry in
+ * `shared-models-expectations.ts` says; every file of the folder has an entry, and every entry a file.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import { parseResource, type ParsedResource } from '../../engine/model/index.js';
 import { SHARED_MODEL_EXPECTATIONS, type Expectation, type Unsupported } from './shared-models-expectations.js';
+import { realModelsDir } from '../support/real-models.js';
 
-const MODELS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/models');
+const MODELS = realModelsDir();
 const UNSUPPORTED_LINE = /^ {4}- ERROR: Element '[^']*' of type '([^']*)'(?: with '([^']*)')? is not supported by this engine yet$/;
 
 const key = ({ type, with: qualifier }: Unsupported): string => (qualifier === undefined ? type : `${type} with ${qualifier}`);
