@@ -4,7 +4,8 @@
  * ceiling), measured in the same run. Also: engine start to first answered call, and the heap after many instances.
  */
 import { Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream } from '@grpc/grpc-js';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { startEngine } from '../engine/index.js';
 import { loadGatewayDefinition } from '../proto/index.js';
@@ -78,6 +79,31 @@ async function startToFirstAnswer(samples: number): Promise<{ first: number; med
   return { first, median: times[Math.floor(times.length / 2)] ?? NaN };
 }
 
+/** A fresh `zeebe-conformance engine` process (the built CLI) until it answers Topology: a user's cold start. */
+async function cliColdStart(): Promise<number | undefined> {
+  const cli = new URL('../dist/cli/main.js', import.meta.url);
+  if (!existsSync(cli)) return undefined;
+  const t = performance.now();
+  const child = spawn(process.execPath, [cli.pathname, 'engine', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const found = /listening on (\S+)/.exec(out)?.[1];
+        if (found) resolve(found);
+      });
+      child.once('exit', () => reject(new Error(`engine exited: ${out}`)));
+    });
+    const client = createGatewayClient({ address });
+    await client.call('Topology', {});
+    client.close();
+    return performance.now() - t;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 function heapMiB(): number {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
@@ -85,8 +111,8 @@ function heapMiB(): number {
 
 async function main(): Promise<void> {
   console.log(`full cycle (create, activate, complete), ${IN_FLIGHT} in flight, one client channel, node ${process.version}`);
-  const cold = await startToFirstAnswer(1);
-  console.log(`engine start to first answered call, first in this process: ${cold.first.toFixed(0)} ms`);
+  const first = await startToFirstAnswer(1);
+  console.log(`engine start to first answered call, first in this process: ${first.first.toFixed(0)} ms`);
   const noop = await noopServer();
   const noopClient = createGatewayClient({ address: noop.address });
   await throughput(noopClient, 500);
@@ -103,6 +129,8 @@ async function main(): Promise<void> {
   const heapAfter = heapMiB();
   const { instances, jobs } = engine.inspect();
   console.log(`heap after ${HEAP_INSTANCES} completed instances: ${heapAfter.toFixed(1)} MiB, ${(heapAfter - heapBefore).toFixed(1)} MiB above the start (${instances} instances, ${jobs} jobs live)${globalThis.gc ? '' : ' [run with --expose-gc for a settled heap]'}`);
+  const cold = await cliColdStart();
+  console.log(`CLI engine process start to first answered call: ${cold === undefined ? 'n/a (build first: npm run build)' : `${cold.toFixed(0)} ms`}`);
   const warm = await startToFirstAnswer(10);
   console.log(`engine start to first answered call, later starts: median of 10 ${warm.median.toFixed(0)} ms`);
   noopClient.close();

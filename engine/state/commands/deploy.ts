@@ -1,4 +1,4 @@
-import { parseResource, type ParsedResource } from '../../model/index.js';
+import type { ParsedResource } from '../../model/index.js';
 import { err, ok, type Result } from '../../result.js';
 import type { MachineContext } from '../context.js';
 import type { Command, Rejection } from '../machine.js';
@@ -37,6 +37,8 @@ export async function deployProcess(ctx: MachineContext, command: Command): Prom
 }
 
 async function parseAll(resources: readonly Resource[]): Promise<Result<{ name: string; resource: ParsedResource }[], Rejection>> {
+  // The BPMN and DMN parsers load on the first deployment, not at engine start (start-up time is a target).
+  const { parseResource } = await import('../../model/index.js');
   const results = await Promise.all(resources.map(async (r) => ({ name: r.name, result: await parseResource(r.name, r.content) })));
   const errors = results.flatMap(({ result }) => (result.ok ? [] : [result.error]));
   const duplicate = duplicateProcessId(results.flatMap(({ name, result }) => (result.ok && result.value.kind === 'bpmn' ? result.value.processes.map((p) => ({ name, id: p.bpmnProcessId })) : [])));
