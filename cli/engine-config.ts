@@ -20,6 +20,7 @@ export interface EngineFlags {
   readonly tlsKey?: string;
   readonly partitions?: string;
   readonly config?: string;
+  readonly fault?: readonly string[];
 }
 
 /** The OAuth client the CLI engine serves when the config names none (documented in the README). */
@@ -40,6 +41,7 @@ const CONFIG_SCHEMA = object({
   oauth: object({ port, clients: list(object({ clientId: str, clientSecret: str, tenants }, ['clientId', 'clientSecret', 'tenants'])) }),
   tlsCert: str,
   tlsKey: str,
+  faults: list(str),
   topology: object({ brokers: int(1, 1024), partitions: int(1, MAX_PARTITIONS), replicationFactor: int(1, 1024), gatewayVersion: str }),
 });
 
@@ -53,6 +55,7 @@ interface ConfigFile {
   oauth?: { port?: number; clients?: OAuthClient[] };
   tlsCert?: string;
   tlsKey?: string;
+  faults?: string[];
   topology?: Partial<TopologyOptions>;
 }
 
@@ -78,6 +81,7 @@ export function engineOptionsFrom(flags: EngineFlags): EngineOptionsInput {
     },
     ...(tls && { tls }),
     topology,
+    faults: [...(file.faults ?? []), ...(flags.fault ?? [])],
   };
 }
 

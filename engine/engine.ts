@@ -2,6 +2,7 @@ import { createAuthenticator } from './identity/authenticate.js';
 import { createJwtIssuer } from './identity/jwt-issuer.js';
 import { startTokenEndpoint, type TokenEndpoint } from './identity/oauth-server.js';
 import { createGateway } from './gateway/gateway.js';
+import { createEnforcement } from './enforcement.js';
 import { resolveEngineOptions, type EngineOptions, type EngineOptionsInput } from './options.js';
 import { createStateMachine, type EngineSnapshot } from './state/engine-machine.js';
 import { bindServer } from './transport/server.js';
@@ -28,8 +29,9 @@ export interface RunningEngine {
 export async function startEngine(input: EngineOptionsInput = {}): Promise<RunningEngine> {
   const options = resolveEngineOptions(input);
   const issuer = await createJwtIssuer(options.jwt);
+  const enforcement = createEnforcement(options.profile, options.faults);
   const machine = createStateMachine({
-    profile: options.profile,
+    enforcement,
     multiTenancy: options.multiTenancy,
     partitions: options.topology.partitions,
     clock: options.clock,
@@ -37,6 +39,7 @@ export async function startEngine(input: EngineOptionsInput = {}): Promise<Runni
   let boundPort = 0;
   const gateway = createGateway({
     options,
+    enforcement,
     port: () => boundPort,
     authenticate: createAuthenticator({ authRequired: options.authRequired, staticTokens: options.staticTokens, jwt: issuer }),
     machine,

@@ -83,3 +83,4 @@ export function appliesTo(rule: Rule, target: { readonly multiTenancy: boolean }
   if (rule.multiTenancy === 'any') return true;
   return rule.multiTenancy === (target.multiTenancy ? 'on' : 'off');
 }
+export { matchesAnyRuleGlob, matchesRuleGlob } from './globs.js';

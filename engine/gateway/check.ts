@@ -1,11 +1,11 @@
-import type { Profile } from '../../rules/index.js';
+import type { Enforcement } from '../enforcement.js';
 import type { Caller } from '../identity/caller.js';
 import type { Failure } from '../failure.js';
 import { decide, type Violation } from '../violation.js';
 
 /** What a gateway check may look at besides the request. */
 export interface GatewayContext {
-  readonly profile: Profile;
+  readonly enforcement: Enforcement;
   readonly multiTenancy: boolean;
   readonly partitions: number;
   readonly caller: Caller;
@@ -21,7 +21,7 @@ export type Check<R> = (request: R, context: GatewayContext) => Violation | unde
 export function runChecks<R>(checks: readonly Check<R>[], request: R, context: GatewayContext): Failure | undefined {
   for (const check of checks) {
     const found = check(request, context);
-    const outcome = found && decide(found, context.profile);
+    const outcome = found && decide(found, context.enforcement);
     if (outcome) return outcome;
   }
   return undefined;

@@ -3,6 +3,7 @@ import type { Authenticator } from '../identity/authenticate.js';
 import { ANONYMOUS } from '../identity/caller.js';
 import type { Failure } from '../failure.js';
 import type { EngineOptions } from '../options.js';
+import type { Enforcement } from '../enforcement.js';
 import { err, ok, type Result } from '../result.js';
 import type { Command, ResponseSink, StateMachine } from '../state/machine.js';
 import { decide } from '../violation.js';
@@ -27,14 +28,14 @@ export interface Gateway {
 }
 
 /** Wires the gateway layer; `port` is the engine's bound port (Topology reports brokers beside it). */
-export function createGateway(deps: { options: EngineOptions; port: () => number; authenticate: Authenticator; machine: StateMachine }): Gateway {
-  const { options, machine } = deps;
+export function createGateway(deps: { options: EngineOptions; enforcement: Enforcement; port: () => number; authenticate: Authenticator; machine: StateMachine }): Gateway {
+  const { options, machine, enforcement } = deps;
   const admit = async ({ rpc, request, authorization }: GatewayCall): Promise<Result<Command, Failure>> => {
     const identity = await deps.authenticate(authorization);
-    const refused = identity.ok ? undefined : decide(identity.error, options.profile);
+    const refused = identity.ok ? undefined : decide(identity.error, enforcement);
     if (refused) return err(refused);
     const context: GatewayContext = {
-      profile: options.profile,
+      enforcement,
       multiTenancy: options.multiTenancy,
       partitions: options.topology.partitions,
       caller: identity.ok ? identity.value : ANONYMOUS,
@@ -49,7 +50,12 @@ export function createGateway(deps: { options: EngineOptions; port: () => number
       if (!admitted.ok) return admitted;
       if (call.rpc === 'Topology') return ok(topologyResponse(options.topology, options.host, deps.port()));
       const executed = await machine.execute(admitted.value);
-      return executed.ok ? executed : err(rejectionToFailure(executed.error, options.profile));
+      if (executed.ok) return executed;
+      // Fault injection only (no profile accepts these): a switched-off rule the engine cannot act past, such as a
+      // key that names nothing, is answered the way a gateway ignoring the rule would: OK, with an empty response.
+      const ruleId = executed.error.ruleId;
+      if (ruleId !== undefined && enforcement.statusOf(ruleId) === 'OK') return ok({});
+      return err(rejectionToFailure(executed.error, options.profile));
     },
     stream: async (call, sink) => {
       const admitted = await admit(call);

@@ -1,4 +1,4 @@
-import { expectationOf, ruleById, type Profile } from '../../rules/index.js';
+import type { Enforcement } from '../enforcement.js';
 import type { Clock } from './clock.js';
 import type { KeyGenerator } from './keys.js';
 import type { Rejection, RejectionType } from './machine.js';
@@ -10,7 +10,7 @@ export interface MachineContext {
   readonly state: EngineState;
   readonly clock: Clock;
   readonly keys: KeyGenerator;
-  readonly profile: Profile;
+  readonly enforcement: Enforcement;
   readonly multiTenancy: boolean;
   readonly partitions: number;
   /** The partition the next process instance goes to (round-robin). */
@@ -24,9 +24,7 @@ export interface MachineContext {
  * (the deviation is data in the catalogue, not a branch here).
  */
 export function refuse(ctx: MachineContext, ruleId: string, type: RejectionType, intent: string, reason: string): Rejection | undefined {
-  const rule = ruleById(ruleId);
-  if (!rule) throw new Error(`engine refers to rule '${ruleId}', which is not in the catalogue`);
-  return expectationOf(rule, ctx.profile).status === 'OK' ? undefined : { type, intent, reason, ruleId };
+  return ctx.enforcement.statusOf(ruleId) === 'OK' ? undefined : { type, intent, reason, ruleId };
 }
 
 /** Whether the caller may see an entity of this tenant (multi-tenancy off: everything is `<default>`). */

@@ -1,4 +1,5 @@
-import type { Profile, RpcName } from '../../rules/index.js';
+import type { RpcName } from '../../rules/index.js';
+import type { Enforcement } from '../enforcement.js';
 import { err, type Result } from '../result.js';
 import type { Clock } from './clock.js';
 import type { MachineContext } from './context.js';
@@ -44,7 +45,7 @@ export interface EngineStateMachine extends StateMachine {
 }
 
 /** Creates a state machine for one engine. */
-export function createStateMachine(settings: { profile: Profile; multiTenancy: boolean; partitions: number; clock: Clock }): EngineStateMachine {
+export function createStateMachine(settings: { enforcement: Enforcement; multiTenancy: boolean; partitions: number; clock: Clock }): EngineStateMachine {
   let runtime = freshRuntime(settings);
   return {
     execute: async (command) => {
@@ -65,7 +66,7 @@ export function createStateMachine(settings: { profile: Profile; multiTenancy: b
 }
 
 /** Empty state, keys from 1 again, no waiting workers. */
-function freshRuntime(settings: { profile: Profile; multiTenancy: boolean; partitions: number; clock: Clock }): { ctx: MachineContext; activation: JobActivation } {
+function freshRuntime(settings: { enforcement: Enforcement; multiTenancy: boolean; partitions: number; clock: Clock }): { ctx: MachineContext; activation: JobActivation } {
   let cursor = 0;
   const activation = createJobActivation();
   const ctx: MachineContext = {
