@@ -20,7 +20,7 @@ export interface EngineFlags {
   readonly tlsKey?: string;
   readonly partitions?: string;
   readonly config?: string;
-  readonly fault?: readonly string[];
+  readonly violate?: readonly string[];
 }
 
 /** The OAuth client the CLI engine serves when the config names none (documented in the README). */
@@ -41,7 +41,7 @@ const CONFIG_SCHEMA = object({
   oauth: object({ port, clients: list(object({ clientId: str, clientSecret: str, tenants }, ['clientId', 'clientSecret', 'tenants'])) }),
   tlsCert: str,
   tlsKey: str,
-  faults: list(str),
+  violate: list(str),
   topology: object({ brokers: int(1, 1024), partitions: int(1, MAX_PARTITIONS), replicationFactor: int(1, 1024), gatewayVersion: str }),
 });
 
@@ -55,7 +55,7 @@ interface ConfigFile {
   oauth?: { port?: number; clients?: OAuthClient[] };
   tlsCert?: string;
   tlsKey?: string;
-  faults?: string[];
+  violate?: string[];
   topology?: Partial<TopologyOptions>;
 }
 
@@ -81,7 +81,7 @@ export function engineOptionsFrom(flags: EngineFlags): EngineOptionsInput {
     },
     ...(tls && { tls }),
     topology,
-    faults: [...(file.faults ?? []), ...(flags.fault ?? [])],
+    violate: [...(file.violate ?? []), ...(flags.violate ?? [])],
   };
 }
 

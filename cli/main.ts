@@ -30,7 +30,7 @@ function program(): Command {
     .option('--partitions <n>', 'number of partitions (default 1)')
     .option('--control-port <port>', 'loopback port of the control endpoint (reset, state); 0 picks a free one (default 0)')
     .option('--config <file>', 'JSON configuration file (flags override it)')
-    .option('--fault <rule-glob...>', 'fault injection: do not enforce these rules (to prove a suite catches it)')
+    .option('--violate <rule-glob...>', 'fault injection: break these rules (to prove a suite catches it)')
     .action(runEngineCommand);
   cli
     .command('conformance')

@@ -10,14 +10,14 @@ export interface Enforcement {
   statusOf(ruleId: string): StatusName;
 }
 
-/** Builds the enforcement of a profile with the rule-id globs in `faults` switched off. */
-export function createEnforcement(profile: Profile, faults: readonly string[]): Enforcement {
+/** Builds the enforcement of a profile with the rule-id globs in `violate` switched off. */
+export function createEnforcement(profile: Profile, violate: readonly string[]): Enforcement {
   return {
     profile,
     statusOf: (ruleId) => {
       const rule = ruleById(ruleId);
       if (!rule) throw new Error(`engine refers to rule '${ruleId}', which is not in the catalogue`);
-      return matchesAnyRuleGlob(faults, ruleId) ? 'OK' : expectationOf(rule, profile).status;
+      return matchesAnyRuleGlob(violate, ruleId) ? 'OK' : expectationOf(rule, profile).status;
     },
   };
 }

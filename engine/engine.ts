@@ -29,7 +29,7 @@ export interface RunningEngine {
 export async function startEngine(input: EngineOptionsInput = {}): Promise<RunningEngine> {
   const options = resolveEngineOptions(input);
   const issuer = await createJwtIssuer(options.jwt);
-  const enforcement = createEnforcement(options.profile, options.faults);
+  const enforcement = createEnforcement(options.profile, options.violate);
   const machine = createStateMachine({
     enforcement,
     multiTenancy: options.multiTenancy,

@@ -44,7 +44,7 @@ export interface EngineOptions {
   /** Time for deadlines, back-offs and long polls; tests pass a manual clock. */
   readonly clock: Clock;
   /** Fault injection: rule-id globs the engine does not enforce, to prove the suites catch a broken gateway. */
-  readonly faults: readonly string[];
+  readonly violate: readonly string[];
 }
 
 /** What a caller may leave out; `resolveEngineOptions` fills it in. */
@@ -72,6 +72,6 @@ export function resolveEngineOptions(input: EngineOptionsInput = {}): EngineOpti
     topology: { ...DEFAULT_TOPOLOGY, ...input.topology },
     maxMessageSize: input.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE,
     clock: input.clock ?? systemClock(),
-    faults: input.faults ?? [],
+    violate: input.violate ?? [],
   };
 }

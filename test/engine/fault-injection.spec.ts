@@ -19,7 +19,7 @@ describe('the cases can fail: an engine with one rule switched off is caught', f
     const missed: string[] = [];
     for (const rule of enforced.filter((r) => r.layer === 'gateway' && r.id !== 'Gateway/RESOURCE_EXHAUSTED/message-too-large')) {
       const cases = casesOf(rule);
-      const target = await engineWithClient({ profile: PROFILE, faults: [rule.id], ...cases[0]?.setting });
+      const target = await engineWithClient({ profile: PROFILE, violate: [rule.id], ...cases[0]?.setting });
       try {
         const caught = await Promise.all(
           cases.map(async (c) => {
@@ -39,7 +39,7 @@ describe('the cases can fail: an engine with one rule switched off is caught', f
   it('catches every reachable state rule switched off', async () => {
     const missed: string[] = [];
     for (const c of STATE_CASES.filter((s) => enforced.some((r) => r.id === s.ruleId))) {
-      const target = await engineWithClient({ profile: PROFILE, faults: [c.ruleId], multiTenancy: c.multiTenancy });
+      const target = await engineWithClient({ profile: PROFILE, violate: [c.ruleId], multiTenancy: c.multiTenancy });
       const tenantId = c.multiTenancy ? AUTHORIZED_TENANT : '';
       const fx = createFixtures({ client: target.client, token: AUTHORIZED_TOKEN, strangerToken: STRANGER_TOKEN, tenantId, runId: 'fault' });
       try {
