@@ -2,9 +2,11 @@
 import { logVerbosity, setLogVerbosity } from '@grpc/grpc-js';
 import { Command, CommanderError, Option } from 'commander';
 import { ListenError } from '../engine/index.js';
+import { TargetConfigError } from '../suites/target/target-config.js';
+import { TargetUnreachableError } from '../suites/target/capabilities.js';
 import { PROFILES } from '../rules/index.js';
 import { runEngineCommand } from './engine-command.js';
-import { runConformanceCommand } from './conformance-command.js';
+import { runVerifyCommand } from './verify-command.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit codes: 0 all good, 1 a gateway broke a rule, 2 usage, configuration or target errors. */
@@ -33,11 +35,25 @@ function program(): Command {
     .option('--violate <rule-glob...>', 'fault injection: break these rules (to prove a suite catches it)')
     .action(runEngineCommand);
   cli
-    .command('conformance')
-    .description("check the embedded engine against the rules catalogue (the suites' forerunner)")
-    .option('--output <dir>', 'where to write results.json', 'out/conformance')
+    .command('verify')
+    .alias('conformance')
+    .description('check a gateway against every rule of the catalogue (default: the embedded reference engine)')
+    .option('--target <host:port>', 'the gateway to verify (default: ZEEBE_ADDRESS, else the embedded engine)')
+    .option('--tls', 'connect with TLS')
+    .option('--ca <file>', 'PEM CA certificate to trust')
+    .option('--cert <file>', 'PEM client certificate (mutual TLS)')
+    .option('--key <file>', 'PEM client key (mutual TLS)')
+    .option('--token <token>', 'a static bearer token for the authorized caller (else OAuth from ZEEBE_CLIENT_ID/...)')
+    .option('--tenant <id>', "the authorized caller's tenant (default <default>)")
+    .option('--stranger-token <token>', 'a bearer token of a caller authorized for another tenant (other-tenant rules)')
+    .option('--stranger-client-id <id>', 'OAuth client id of that second caller')
+    .option('--stranger-client-secret <secret>', 'OAuth client secret of that second caller')
+    .option('--stranger-tenant <id>', "the second caller's tenant")
     .addOption(new Option('--profile <profile>', 'which behaviour to expect').choices(PROFILES).default('documented'))
-    .action(runConformanceCommand);
+    .option('--rules <glob...>', "only these rule ids (globs, e.g. 'ActivateJobs/*')")
+    .option('--output <dir>', 'where to write results.json and junit.xml', 'out/conformance')
+    .option('--violate <rule-glob...>', 'embedded engine only: break these rules, to see the suites catch it')
+    .action(runVerifyCommand);
   return cli;
 }
 
@@ -45,12 +61,12 @@ async function main(argv: readonly string[]): Promise<number> {
   // grpc-js logs bind failures itself; the CLI reports them once, in its own words.
   setLogVerbosity(logVerbosity.NONE);
   try {
-    if (argv.length <= 2) throw new UsageError('missing command: engine or conformance (see --help)');
+    if (argv.length <= 2) throw new UsageError('missing command: engine or verify (see --help)');
     await program().parseAsync([...argv]);
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;
-    if (e instanceof UsageError || e instanceof ListenError) {
+    if (e instanceof UsageError || e instanceof ListenError || e instanceof TargetConfigError || e instanceof TargetUnreachableError) {
       console.error(`zeebe-conformance: ${e.message}`);
       return USAGE_EXIT;
     }

@@ -19,6 +19,8 @@ export interface PreparedTarget {
 export interface RunnableCase extends Judged {
   readonly name: string;
   readonly setting: Setting;
+  /** The request sent, when the case is a single call known in advance (for reports). */
+  readonly request?: unknown;
   run(target: { client: GatewayClient; tokens: PreparedTarget['tokens']; fixtures: Fixtures }): Promise<CallOutcome>;
 }
 

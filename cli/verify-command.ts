@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RESULTS_VERSION, renderJson, renderJUnit, totalsOf, type RunResults } from '../reports/index.js';
+import { createGatewayClient } from '../suites/harness/client.js';
+import { detectCapabilities } from '../suites/target/capabilities.js';
+import { channelCredentialsOf, createTargetTokens, externalTargetGiven, resolveTargetConfig, type TargetFlags } from '../suites/target/target-config.js';
+import { verify, type VerifyTarget } from '../suites/verify.js';
+import { embeddedTarget } from './embedded-target.js';
+import { parseProfile } from './flags.js';
+import { createProgress } from './progress.js';
+import { summaryTable } from './summary.js';
+
+/** The flags of `zeebe-conformance verify`. */
+export interface VerifyFlags extends TargetFlags {
+  readonly profile: string;
+  readonly rules?: readonly string[];
+  readonly output: string;
+  readonly violate?: readonly string[];
+}
+
+/**
+ * `zeebe-conformance verify`: every rule of the catalogue against a target (default: the embedded engine, in each
+ * multi-tenancy mode), a summary table, results.json and junit.xml. Exit 0 when every applicable rule passed, 1 when
+ * the target broke a rule; configuration and target errors are usage errors (exit 2).
+ */
+export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
+  const profile = parseProfile(flags.profile);
+  const external = externalTargetGiven(flags, process.env);
+  const live = external ? await liveTarget(flags) : undefined;
+  const target = live?.target ?? embeddedTarget(profile, flags.violate ?? []);
+  const startedAt = new Date();
+  console.log(`verifying ${target.description} against profile ${profile}`);
+  const progress = createProgress();
+  const verification = await verify(target, {
+    profile,
+    rules: flags.rules ?? [],
+    targetArgs: live ? ` --target ${live.address}` : '',
+    onResult: progress.tick,
+  });
+  progress.done();
+  const results: RunResults = {
+    version: RESULTS_VERSION,
+    kit: kitIdentity(),
+    target: { description: target.description, settings: target.settings.map(describeSetting) },
+    profile,
+    seed: 0,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    ...verification,
+  };
+  console.log(`\n${summaryTable(results)}`);
+  console.log(`reports: ${writeReports(flags.output, results).join(', ')}`);
+  if (totalsOf(results.rules).failed > 0 || results.acceptance.failures.length > 0) process.exitCode = 1;
+}
+
+/** A live gateway: one setting, the one it has, learned by probing. */
+async function liveTarget(flags: TargetFlags): Promise<{ target: VerifyTarget; address: string }> {
+  const config = resolveTargetConfig(flags, process.env);
+  const credentials = channelCredentialsOf(config);
+  const tokens = await createTargetTokens(config).tokens();
+  const client = createGatewayClient({ address: config.address, credentials });
+  try {
+    const caps = await detectCapabilities(client, tokens, { address: config.address, tenantId: config.authorizedTenant });
+    const target: VerifyTarget = {
+      description: `${config.description}, gateway ${caps.gatewayVersion}`,
+      settings: [{ multiTenancy: caps.multiTenancy, authRequired: caps.authRequired }],
+      unimplemented: caps.unimplemented,
+      hasStranger: tokens.stranger !== undefined,
+      prepare: () => Promise.resolve({ address: config.address, credentials, tokens, release: () => Promise.resolve() }),
+    };
+    return { target, address: config.address };
+  } finally {
+    client.close();
+  }
+}
+
+function writeReports(folder: string, results: RunResults): string[] {
+  mkdirSync(folder, { recursive: true });
+  const files: [string, string][] = [
+    [join(folder, 'results.json'), renderJson(results)],
+    [join(folder, 'junit.xml'), renderJUnit(results)],
+  ];
+  for (const [file, text] of files) writeFileSync(file, text);
+  return files.map(([file]) => file);
+}
+
+function describeSetting(s: { multiTenancy: boolean; authRequired: boolean }): string {
+  return `multi-tenancy ${s.multiTenancy ? 'on' : 'off'}, auth ${s.authRequired ? 'required' : 'optional'}`;
+}
+
+/** The kit's own name and version, from the package.json above this module (source or dist alike). */
+function kitIdentity(): { name: string; version: string } {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string };
+      return { name: pkg.name, version: pkg.version };
+    }
+  }
+  return { name: 'zeebe-conformance-kit', version: 'unknown' };
+}

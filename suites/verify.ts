@@ -1,0 +1,103 @@
+import { catalogue, matchesAnyRuleGlob, type Profile, type Rule, type RpcName } from '../rules/index.js';
+import type { CheckFailure, RuleResult } from '../reports/index.js';
+import { gatewayCases, type Setting } from './cases/gateway-cases.js';
+import { STATE_CASES } from './cases/state-cases.js';
+import { runCases, runnableGatewayCase, runnableStateCase, type CaseResult, type PreparedTarget, type RunnableCase } from './harness/run-cases.js';
+
+/** What a verify run needs to know of its target: the settings it can offer and how to reach each. */
+export interface VerifyTarget {
+  readonly description: string;
+  /** The settings this target can be checked in (the embedded engine: all; a live gateway: its own). */
+  readonly settings: readonly Setting[];
+  /** RPCs the target answers UNIMPLEMENTED. */
+  readonly unimplemented: readonly RpcName[];
+  /** Whether a second caller, authorized for another tenant, is configured. */
+  readonly hasStranger: boolean;
+  prepare(setting: Setting): Promise<PreparedTarget & { release(): Promise<void> }>;
+}
+
+/** Resolved options of a verify run. */
+export interface VerifyOptions {
+  readonly profile: Profile;
+  /** Rule-id globs; empty: every rule. */
+  readonly rules: readonly string[];
+  /** Arguments that point a rerun at the same target (never secrets), for reproduce commands. */
+  readonly targetArgs: string;
+  readonly onResult?: (result: CaseResult) => void;
+}
+
+/** What a verify run found: a verdict per rule, and the requests at the rules' edges that must pass. */
+export interface Verification {
+  readonly rules: RuleResult[];
+  readonly acceptance: { readonly checks: number; readonly failures: CheckFailure[] };
+}
+
+/** Checks every selected rule against the target and answers one verdict per rule. */
+export async function verify(target: VerifyTarget, options: VerifyOptions): Promise<Verification> {
+  const selected = catalogue.filter((r) => options.rules.length === 0 || matchesAnyRuleGlob(options.rules, r.id));
+  const ids = new Set(selected.map((r) => r.id));
+  const everyRule = options.rules.length === 0;
+  const all = [...gatewayCases().map(runnableGatewayCase), ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
+  const runnable = all.filter((c) => applicableSetting(c, target) !== undefined && !needsMissing(c, target));
+  const results = await runCases(runnable.map((c) => ({ ...c, setting: applicableSetting(c, target) ?? c.setting })), options.profile, (s) => target.prepare(s), options.onResult);
+  const accepted = results.filter((r) => r.case.ruleId === undefined);
+  const answering = answeringRpcs(results);
+  return {
+    rules: selected.map((rule) => verdictOf(rule, all, results, { ...target, answering }, options)),
+    acceptance: { checks: accepted.length, failures: accepted.filter((r) => !r.passed).map((r) => failureOf(r, options)) },
+  };
+}
+
+/** The target's setting a case can run in: the same multi-tenancy mode, and auth as the case needs it. */
+function applicableSetting(c: RunnableCase, target: VerifyTarget): Setting | undefined {
+  return target.settings.find((s) => s.multiTenancy === c.setting.multiTenancy && (s.authRequired === c.setting.authRequired || !c.setting.authRequired && !isAnonymous(c)));
+}
+
+const isAnonymous = (c: RunnableCase): boolean => c.ruleId === 'Gateway/tenant/mt-on-no-identity';
+
+function needsMissing(c: RunnableCase, target: VerifyTarget): boolean {
+  return c.ruleId?.endsWith('/other-tenant') === true && !target.hasStranger;
+}
+
+/** RPCs that answered anything but UNIMPLEMENTED to some check: the target implements them, at least in part. */
+function answeringRpcs(results: readonly CaseResult[]): Set<string> {
+  return new Set(results.filter((r) => !r.received.startsWith('UNIMPLEMENTED')).map((r) => r.case.ruleId?.split('/')[0] ?? ''));
+}
+
+function verdictOf(rule: Rule, all: readonly RunnableCase[], results: readonly CaseResult[], target: VerifyTarget & { answering: Set<string> }, options: VerifyOptions): RuleResult {
+  const mine = results.filter((r) => r.case.ruleId === rule.id);
+  // A target that answers UNIMPLEMENTED to every check of an RPC does not have it; one that answers some does.
+  if (mine.length > 0 && !target.answering.has(rule.rpc) && mine.every((r) => r.received.startsWith('UNIMPLEMENTED'))) {
+    return { id: rule.id, rpc: rule.rpc, condition: rule.condition, quote: quoteOf(rule), verdict: 'not-applicable', reason: `the target answers UNIMPLEMENTED for ${rule.rpc}`, checks: mine.length, failures: [] };
+  }
+  const base = { id: rule.id, rpc: rule.rpc, condition: rule.condition, quote: quoteOf(rule) };
+  if (mine.length === 0) return { ...base, ...whyNotRun(rule, all, target), checks: 0, failures: [] };
+  const failures = mine.filter((r) => !r.passed).map((r): CheckFailure => failureOf(r, options));
+  return { ...base, verdict: failures.length > 0 ? 'failed' : 'passed', checks: mine.length, failures };
+}
+
+const quoteOf = (rule: Rule): string => rule.quotes.map((q) => q.bullets.join(' / ')).join(' | ');
+
+function failureOf(r: CaseResult, options: VerifyOptions): CheckFailure {
+  const rules = r.case.ruleId === undefined ? '' : ` --rules '${r.case.ruleId}'`;
+  const rerun = `npx zeebe-conformance verify --profile ${options.profile}${rules}${options.targetArgs}`;
+  return { name: r.case.name, expected: r.expected, received: r.received, details: r.details, ...(r.case.request !== undefined && { request: r.case.request }), reproduce: rerun };
+}
+
+/** Why no check ran: the target cannot offer what the rule needs, or the kit has no check for it yet. */
+function whyNotRun(rule: Rule, all: readonly RunnableCase[], target: VerifyTarget): Pick<RuleResult, 'verdict' | 'reason'> {
+  const rpc = rule.rpc === 'Gateway' ? undefined : rule.rpc;
+  if (rpc !== undefined && target.unimplemented.includes(rpc)) return { verdict: 'not-applicable', reason: `the target does not implement ${rpc}` };
+  const modes = new Set(target.settings.map((s) => s.multiTenancy));
+  if (rule.multiTenancy !== 'any' && !modes.has(rule.multiTenancy === 'on')) {
+    return { verdict: 'not-applicable', reason: `the target has multi-tenancy ${rule.multiTenancy === 'on' ? 'off' : 'on'}` };
+  }
+  if (rule.id === 'Gateway/UNAUTHENTICATED/missing-token' && !target.settings.some((s) => s.authRequired)) {
+    return { verdict: 'not-applicable', reason: 'the target does not require authentication' };
+  }
+  if (rule.id.endsWith('/other-tenant') && !target.hasStranger) {
+    return { verdict: 'not-applicable', reason: 'needs a second caller, authorized for another tenant (--stranger-client-id/--stranger-token)' };
+  }
+  const hasCase = all.some((c) => c.ruleId === rule.id);
+  return { verdict: 'not-checked', reason: hasCase ? 'its checks need a setting this target does not offer' : 'no check of the kit reaches this rule yet' };
+}

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { embeddedTarget } from '../../cli/embedded-target.js';
+import { catalogue, type Profile } from '../../rules/index.js';
+import { verify, type Verification } from '../../suites/verify.js';
+
+const failedIds = (v: Verification): string[] => v.rules.filter((r) => r.verdict === 'failed').map((r) => r.id).sort();
+const checkedIds = (v: Verification): Set<string> => new Set(v.rules.filter((r) => r.verdict === 'passed' || r.verdict === 'failed').map((r) => r.id));
+const differing = catalogue.filter((r) => r.expect.documented.status !== r.expect['zeebe-8.5'].status).map((r) => r.id);
+
+/** `all` in `npm run test:mutants`: every checked rule violated in turn; else a sample that rotates by day. */
+function mutantSample(ids: readonly string[]): string[] {
+  if (process.env['MUTANTS'] === 'all') return [...ids];
+  const day = Math.floor(Date.now() / 86_400_000);
+  return [0, 1, 2].map((i) => ids[(day * 3 + i * 41) % ids.length] ?? '').filter((id) => id !== '');
+}
+
+describe('verify against the embedded engine', function () {
+  this.timeout(process.env['MUTANTS'] === 'all' ? 1_800_000 : 120_000);
+  let baseline: Verification;
+  before(async () => {
+    baseline = await verify(embeddedTarget('documented'), { profile: 'documented', rules: [], targetArgs: '' });
+  });
+
+  it('passes every rule it can check on the engine in the same profile, and every edge request', () => {
+    assert.deepEqual(failedIds(baseline), []);
+    assert.deepEqual(baseline.acceptance.failures, []);
+    assert.ok(checkedIds(baseline).size > 100);
+  });
+
+  for (const [engine, expected] of [['documented', 'zeebe-8.5'], ['zeebe-8.5', 'documented']] as [Profile, Profile][]) {
+    it(`fails exactly the rules whose expectation differs when an engine in ${engine} is verified against ${expected}`, async () => {
+      const result = await verify(embeddedTarget(engine), { profile: expected, rules: [], targetArgs: '' });
+      const checked = checkedIds(result);
+      assert.deepEqual(failedIds(result), differing.filter((id) => checked.has(id)).sort());
+    });
+  }
+
+  it('reports exactly the rule the engine is made to violate, and no other (a sample; all: npm run test:mutants)', async () => {
+    const sample = mutantSample([...checkedIds(baseline)].sort());
+    for (const id of sample) {
+      const result = await verify(embeddedTarget('documented', [id]), { profile: 'documented', rules: [], targetArgs: '' });
+      assert.deepEqual(failedIds(result), [id], `violating ${id}`);
+    }
+  });
+});
