@@ -86,8 +86,6 @@ function failureOf(r: CaseResult, options: VerifyOptions): CheckFailure {
 
 /** Why no check ran: the target cannot offer what the rule needs, or the kit has no check for it yet. */
 function whyNotRun(rule: Rule, all: readonly RunnableCase[], target: VerifyTarget): Pick<RuleResult, 'verdict' | 'reason'> {
-  const rpc = rule.rpc === 'Gateway' ? undefined : rule.rpc;
-  if (rpc !== undefined && target.unimplemented.includes(rpc)) return { verdict: 'not-applicable', reason: `the target does not implement ${rpc}` };
   const modes = new Set(target.settings.map((s) => s.multiTenancy));
   if (rule.multiTenancy !== 'any' && !modes.has(rule.multiTenancy === 'on')) {
     return { verdict: 'not-applicable', reason: `the target has multi-tenancy ${rule.multiTenancy === 'on' ? 'off' : 'on'}` };
@@ -98,6 +96,8 @@ function whyNotRun(rule: Rule, all: readonly RunnableCase[], target: VerifyTarge
   if (rule.id.endsWith('/other-tenant') && !target.hasStranger) {
     return { verdict: 'not-applicable', reason: 'needs a second caller, authorized for another tenant (--stranger-client-id/--stranger-token)' };
   }
+  const rpc = rule.rpc === 'Gateway' ? undefined : rule.rpc;
+  if (rpc !== undefined && target.unimplemented.includes(rpc)) return { verdict: 'not-applicable', reason: `the target does not implement ${rpc}` };
   const hasCase = all.some((c) => c.ruleId === rule.id);
   return { verdict: 'not-checked', reason: hasCase ? 'its checks need a setting this target does not offer' : 'no check of the kit reaches this rule yet' };
 }

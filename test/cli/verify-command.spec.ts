@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, type CliExit } from '../support/cli.js';
+import { runCli, startCliEngine, type CliEngine, type CliExit } from '../support/cli.js';
 
 interface ResultsFile {
   readonly version: unknown;
@@ -64,4 +64,37 @@ describe('zeebe-conformance verify on the embedded engine', function () {
       });
     });
   }
+});
+
+/** `verify --target`: a live gateway (here the CLI engine in another process), and one that is not there. */
+describe('zeebe-conformance verify --target', function () {
+  this.timeout(60_000);
+  let engine: CliEngine;
+  let dir: string;
+  before(async () => {
+    engine = await startCliEngine(['--port', '0']);
+    dir = mkdtempSync(join(tmpdir(), 'zeebe-conformance-target-'));
+  });
+  after(async () => {
+    await engine.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('verifies a live gateway in the one setting it has: the other mode is not applicable, nothing fails', async () => {
+    const exit = await runCli(['verify', '--target', engine.address, '--output', dir], 50_000);
+    assert.equal(exit.code, 0, `${exit.stderr}\n${exit.stdout}`);
+    assert.ok(exit.stdout.startsWith(`verifying grpc://${engine.address} `), exit.stdout);
+    assert.match(exit.stdout, /gateway 8\.5\.0 against profile documented$/m);
+    const file = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile & { rules: { id: string; verdict: string; reason?: string }[] };
+    const tenantOn = file.rules.find((r) => r.id === 'PublishMessage/tenant/mt-on-blank');
+    assert.deepEqual([tenantOn?.verdict, tenantOn?.reason], ['not-applicable', 'the target has multi-tenancy off']);
+    assert.equal(file.rules.find((r) => r.id === 'PublishMessage/tenant/mt-off-not-default')?.verdict, 'passed');
+  });
+
+  it('answers an unreachable target with one line and exit code 2', async () => {
+    const exit = await runCli(['verify', '--target', '127.0.0.1:1', '--output', dir], 20_000);
+    assert.equal(exit.code, 2, exit.stderr);
+    assert.equal(exit.stderr.trim().split('\n').length, 1, exit.stderr);
+    assert.match(exit.stderr, /^zeebe-conformance: cannot reach the gateway at 127\.0\.0\.1:1/);
+  });
 });

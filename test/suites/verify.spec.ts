@@ -36,10 +36,15 @@ describe('verify against the embedded engine', function () {
   }
 
   it('reports exactly the rule the engine is made to violate, and no other (a sample; all: npm run test:mutants)', async () => {
-    const sample = mutantSample([...checkedIds(baseline)].sort());
+    // A rule the profile does not enforce (its expectation is OK) cannot be violated by switching it off.
+    const enforced = new Set(catalogue.filter((r) => r.expect.documented.status !== 'OK').map((r) => r.id));
+    const sample = mutantSample([...checkedIds(baseline)].filter((id) => enforced.has(id)).sort());
+    const wrong: string[] = [];
     for (const id of sample) {
       const result = await verify(embeddedTarget('documented', [id]), { profile: 'documented', rules: [], targetArgs: '' });
-      assert.deepEqual(failedIds(result), [id], `violating ${id}`);
+      const failed = failedIds(result);
+      if (failed.length !== 1 || failed[0] !== id) wrong.push(`violating ${id} failed [${failed.join(', ')}]`);
     }
+    assert.deepEqual(wrong, [], `checked ${sample.length} mutants`);
   });
 });
