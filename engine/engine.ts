@@ -44,7 +44,9 @@ export async function startEngine(input: EngineOptionsInput = {}): Promise<Runni
     authenticate: createAuthenticator({ authRequired: options.authRequired, staticTokens: options.staticTokens, jwt: issuer }),
     machine,
   });
-  const server = await bindServer(options, gateway);
+  // grpc-js enforces the request size limit itself; violating that rule lifts the limit.
+  const tooLarge = enforcement.statusOf('Gateway/RESOURCE_EXHAUSTED/message-too-large') !== 'OK';
+  const server = await bindServer({ ...options, maxMessageSize: tooLarge ? options.maxMessageSize : -1 }, gateway);
   boundPort = server.port;
   let tokens: TokenEndpoint | undefined;
   try {

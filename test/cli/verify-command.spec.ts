@@ -7,7 +7,7 @@ import { runCli, startCliEngine, type CliEngine, type CliExit } from '../support
 interface ResultsFile {
   readonly version: unknown;
   readonly profile: unknown;
-  readonly rules: readonly { readonly id: string; readonly verdict: string }[];
+  readonly rules: readonly { readonly id: string; readonly verdict: string; readonly reason?: string }[];
   readonly acceptance: { readonly failures: readonly unknown[] };
 }
 
@@ -85,7 +85,7 @@ describe('zeebe-conformance verify --target', function () {
     assert.equal(exit.code, 0, `${exit.stderr}\n${exit.stdout}`);
     assert.ok(exit.stdout.startsWith(`verifying grpc://${engine.address} `), exit.stdout);
     assert.match(exit.stdout, /gateway 8\.5\.0 against profile documented$/m);
-    const file = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile & { rules: { id: string; verdict: string; reason?: string }[] };
+    const file = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
     const tenantOn = file.rules.find((r) => r.id === 'PublishMessage/tenant/mt-on-blank');
     assert.deepEqual([tenantOn?.verdict, tenantOn?.reason], ['not-applicable', 'the target has multi-tenancy off']);
     assert.equal(file.rules.find((r) => r.id === 'PublishMessage/tenant/mt-off-not-default')?.verdict, 'passed');
