@@ -21,6 +21,7 @@ export function embeddedTarget(profile: Profile, violate: readonly string[] = []
     ],
     unimplemented: [],
     hasStranger: true,
+    partitions: 1,
     prepare: async (setting: Setting) => {
       const engine = await startEngine({
         profile,

@@ -52,6 +52,8 @@ function program(): Command {
     .addOption(new Option('--profile <profile>', 'which behaviour to expect').choices(PROFILES).default('documented'))
     .option('--rules <glob...>', "only these rule ids (globs, e.g. 'ActivateJobs/*')")
     .option('--output <dir>', 'where to write results.json and junit.xml', 'out/conformance')
+    .option('--seed <n>', 'fast-check seed for every property (default: random, printed)')
+    .option('--runs <n>', 'generated requests per property (0: examples only)', '25')
     .option('--violate <rule-glob...>', 'embedded engine only: break these rules, to see the suites catch it')
     .action(runVerifyCommand);
   return cli;

@@ -7,13 +7,15 @@ import { detectCapabilities } from '../suites/target/capabilities.js';
 import { channelCredentialsOf, createTargetTokens, externalTargetGiven, resolveTargetConfig, type TargetFlags } from '../suites/target/target-config.js';
 import { verify, type VerifyTarget } from '../suites/verify.js';
 import { embeddedTarget } from './embedded-target.js';
-import { parseProfile } from './flags.js';
+import { parseInteger, parseProfile } from './flags.js';
 import { createProgress } from './progress.js';
 import { summaryTable } from './summary.js';
 
 /** The flags of `zeebe-conformance verify`. */
 export interface VerifyFlags extends TargetFlags {
   readonly profile: string;
+  readonly seed?: string;
+  readonly runs: string;
   readonly rules?: readonly string[];
   readonly output: string;
   readonly violate?: readonly string[];
@@ -30,12 +32,16 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
   const live = external ? await liveTarget(flags) : undefined;
   const target = live?.target ?? embeddedTarget(profile, flags.violate ?? []);
   const startedAt = new Date();
-  console.log(`verifying ${target.description} against profile ${profile}`);
+  const seed = flags.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : parseInteger('--seed', flags.seed, 0, 2 ** 31 - 1);
+  const runs = parseInteger('--runs', flags.runs, 0, 100_000);
+  console.log(`verifying ${target.description} against profile ${profile} (seed ${seed}, ${runs} runs per property)`);
   const progress = createProgress();
   const verification = await verify(target, {
     profile,
     rules: flags.rules ?? [],
     targetArgs: live ? ` --target ${live.address}` : '',
+    seed,
+    runs,
     onResult: progress.tick,
   });
   progress.done();
@@ -44,7 +50,7 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
     kit: kitIdentity(),
     target: { description: target.description, settings: target.settings.map(describeSetting) },
     profile,
-    seed: 0,
+    seed,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     ...verification,
@@ -67,6 +73,7 @@ async function liveTarget(flags: TargetFlags): Promise<{ target: VerifyTarget; a
       settings: [{ multiTenancy: caps.multiTenancy, authRequired: caps.authRequired }],
       unimplemented: caps.unimplemented,
       hasStranger: tokens.stranger !== undefined,
+      partitions: caps.partitions,
       prepare: () => Promise.resolve({ address: config.address, credentials, tokens, release: () => Promise.resolve() }),
     };
     return { target, address: config.address };

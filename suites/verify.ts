@@ -2,6 +2,8 @@ import { catalogue, matchesAnyRuleGlob, type Profile, type Rule, type RpcName } 
 import type { CheckFailure, RuleResult } from '../reports/index.js';
 import { gatewayCases, type Setting } from './cases/gateway-cases.js';
 import { STATE_CASES } from './cases/state-cases.js';
+import { ruleProperties } from './properties/rule-properties.js';
+import { runnablePropertyCase } from './properties/runnable.js';
 import { runCases, runnableGatewayCase, runnableStateCase, type CaseResult, type PreparedTarget, type RunnableCase } from './harness/run-cases.js';
 
 /** What a verify run needs to know of its target: the settings it can offer and how to reach each. */
@@ -13,6 +15,8 @@ export interface VerifyTarget {
   readonly unimplemented: readonly RpcName[];
   /** Whether a second caller, authorized for another tenant, is configured. */
   readonly hasStranger: boolean;
+  /** Partitions of the target (keys on others name nothing). */
+  readonly partitions: number;
   prepare(setting: Setting): Promise<PreparedTarget & { release(): Promise<void> }>;
 }
 
@@ -23,6 +27,9 @@ export interface VerifyOptions {
   readonly rules: readonly string[];
   /** Arguments that point a rerun at the same target (never secrets), for reproduce commands. */
   readonly targetArgs: string;
+  /** fast-check's seed for every property of the run, and how many requests each property generates (0: none). */
+  readonly seed: number;
+  readonly runs: number;
   readonly onResult?: (result: CaseResult) => void;
 }
 
@@ -37,7 +44,8 @@ export async function verify(target: VerifyTarget, options: VerifyOptions): Prom
   const selected = catalogue.filter((r) => options.rules.length === 0 || matchesAnyRuleGlob(options.rules, r.id));
   const ids = new Set(selected.map((r) => r.id));
   const everyRule = options.rules.length === 0;
-  const all = [...gatewayCases().map(runnableGatewayCase), ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
+  const properties = options.runs > 0 ? ruleProperties({ partitions: target.partitions }).map((p) => runnablePropertyCase(p, options)) : [];
+  const all = [...gatewayCases().map(runnableGatewayCase), ...properties, ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
   const runnable = all.filter((c) => applicableSetting(c, target) !== undefined && !needsMissing(c, target));
   const results = await runCases(runnable.map((c) => ({ ...c, setting: applicableSetting(c, target) ?? c.setting })), options.profile, (s) => target.prepare(s), options.onResult);
   const accepted = results.filter((r) => r.case.ruleId === undefined);
@@ -80,8 +88,10 @@ const quoteOf = (rule: Rule): string => rule.quotes.map((q) => q.bullets.join(' 
 
 function failureOf(r: CaseResult, options: VerifyOptions): CheckFailure {
   const rules = r.case.ruleId === undefined ? '' : ` --rules '${r.case.ruleId}'`;
-  const rerun = `npx zeebe-conformance verify --profile ${options.profile}${rules}${options.targetArgs}`;
-  return { name: r.case.name, expected: r.expected, received: r.received, details: r.details, ...(r.case.request !== undefined && { request: r.case.request }), reproduce: rerun };
+  const seed = r.seed === undefined ? '' : ` --seed ${r.seed} --runs ${options.runs}`;
+  const rerun = `npx zeebe-conformance verify --profile ${options.profile}${rules}${seed}${options.targetArgs}`;
+  const request = r.request ?? r.case.request;
+  return { name: r.case.name, expected: r.expected, received: r.received, details: r.details, ...(request !== undefined && { request }), reproduce: rerun };
 }
 
 /** Why no check ran: the target cannot offer what the rule needs, or the kit has no check for it yet. */

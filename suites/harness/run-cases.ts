@@ -15,19 +15,35 @@ export interface PreparedTarget {
   readonly tokens: Readonly<Record<CallerKind | 'stranger', string | undefined>>;
 }
 
-/** A case of either kind, ready to run against a prepared target. */
+/** What a case runs with: the target's client and callers, the fixtures, and the run's profile. */
+export interface CaseContext {
+  readonly client: GatewayClient;
+  readonly tokens: PreparedTarget['tokens'];
+  readonly fixtures: Fixtures;
+  readonly profile: Profile;
+}
+
+/** A case that judged itself (a property: many calls, the verdict on the shrunk failure if any). */
+export interface SelfJudged {
+  readonly judged: Verdict & { readonly details: string; readonly request?: unknown; readonly seed?: number; readonly runs: number };
+}
+
+/** A case of any kind, ready to run against a prepared target. */
 export interface RunnableCase extends Judged {
   readonly name: string;
   readonly setting: Setting;
   /** The request sent, when the case is a single call known in advance (for reports). */
   readonly request?: unknown;
-  run(target: { client: GatewayClient; tokens: PreparedTarget['tokens']; fixtures: Fixtures }): Promise<CallOutcome>;
+  run(context: CaseContext): Promise<CallOutcome | SelfJudged>;
 }
 
 /** One case's result. */
 export interface CaseResult extends Verdict {
   readonly case: RunnableCase;
   readonly details: string;
+  /** The request of a property's shrunk counterexample, and the seed that reproduces it. */
+  readonly request?: unknown;
+  readonly seed?: number;
 }
 
 /** How long a stream that was not refused is watched before it counts as accepted. */
@@ -77,8 +93,8 @@ export async function runCases(
     });
     try {
       for (const c of group) {
-        const outcome = await c.run({ client, tokens: target.tokens, fixtures });
-        const result = { ...judge(c, outcome, profile), case: c, details: outcome.details };
+        const outcome = await c.run({ client, tokens: target.tokens, fixtures, profile });
+        const result: CaseResult = 'judged' in outcome ? { ...outcome.judged, case: c } : { ...judge(c, outcome, profile), case: c, details: outcome.details };
         results.push(result);
         onResult(result);
       }
