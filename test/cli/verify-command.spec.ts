@@ -84,7 +84,7 @@ describe('zeebe-conformance verify --target', function () {
     const exit = await runCli(['verify', '--target', engine.address, '--output', dir], 50_000);
     assert.equal(exit.code, 0, `${exit.stderr}\n${exit.stdout}`);
     assert.ok(exit.stdout.startsWith(`verifying grpc://${engine.address} `), exit.stdout);
-    assert.match(exit.stdout, /gateway 8\.5\.0 against profile documented$/m);
+    assert.match(exit.stdout, /gateway 8\.5\.0 against profile documented \(seed \d+, 25 runs per property\)$/m);
     const file = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsFile;
     const tenantOn = file.rules.find((r) => r.id === 'PublishMessage/tenant/mt-on-blank');
     assert.deepEqual([tenantOn?.verdict, tenantOn?.reason], ['not-applicable', 'the target has multi-tenancy off']);
