@@ -76,7 +76,8 @@ export const RPC_CHECKS: { readonly [K in RpcName]: readonly Check<never>[] } = 
     keyPartitionCheck((r: R.ModifyProcessInstanceRequest) => r.processInstanceKey),
   ],
   MigrateProcessInstance: [keyPartitionCheck((r: { processInstanceKey: string }) => r.processInstanceKey)],
-  DeleteResource: [keyPartitionCheck((r: { resourceKey: string }) => r.resourceKey)],
+  // Resource keys are not routed by their partition: the deployment partition answers (NOT_FOUND for a bad key).
+  DeleteResource: [],
   Topology: [],
 };
 

@@ -160,6 +160,7 @@ const ALL_RPCS: readonly RpcName[] = [
   ...SINGLE_TENANT_RPCS,
   ...TENANT_LIST_RPCS,
   ...(Object.keys(ROUTING_KEY_FIELD) as RpcName[]),
+  'DeleteResource',
   'DeployProcess',
   'Topology',
 ];

@@ -13,7 +13,7 @@ export const SINGLE_TENANT_RPCS = [
 /** RPCs whose gateway validates a `tenantIds` list. */
 export const TENANT_LIST_RPCS = ['ActivateJobs', 'StreamActivatedJobs'] as const satisfies readonly RpcName[];
 
-/** The field that carries the entity key each key-based RPC is routed by. */
+/** The field that carries the entity key each key-based RPC is routed by (resource keys are not routed). */
 export const ROUTING_KEY_FIELD: Partial<Record<RpcName, string>> = {
   CancelProcessInstance: 'processInstanceKey',
   CompleteJob: 'jobKey',
@@ -25,7 +25,6 @@ export const ROUTING_KEY_FIELD: Partial<Record<RpcName, string>> = {
   ResolveIncident: 'incidentKey',
   ModifyProcessInstance: 'processInstanceKey',
   MigrateProcessInstance: 'processInstanceKey',
-  DeleteResource: 'resourceKey',
 };
 
 type Request = Record<string, unknown>;
