@@ -18,6 +18,8 @@ export interface CallOutcome {
 export interface TargetConnection {
   readonly address: string;
   readonly credentials?: ChannelCredentials;
+  /** Told of every call as it is sent (benchmarks count RPCs with it). */
+  readonly onCall?: (rpc: RpcName) => void;
 }
 
 /** A gRPC client for the Gateway service that turns every answer, success or failure, into data. */
@@ -53,6 +55,7 @@ export function createGatewayClient(target: TargetConnection): GatewayClient {
   const streaming = new Set(Object.entries(Ctor.service).filter(([, m]) => m.responseStream).map(([name]) => name));
   return {
     call: (rpc, request, options = {}) => {
+      target.onCall?.(rpc);
       const metadata = new Metadata();
       if (options.token !== undefined) metadata.set('authorization', `Bearer ${options.token}`);
       const callOptions = { deadline: Date.now() + (options.deadlineMs ?? 10_000) };

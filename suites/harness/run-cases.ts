@@ -1,16 +1,13 @@
-import type { ChannelCredentials } from '@grpc/grpc-js';
 import type { Profile } from '../../rules/index.js';
 import { createFixtures, type Fixtures } from '../cases/fixtures.js';
 import type { CallerKind, GatewayCase, Setting } from '../cases/gateway-cases.js';
 import type { StateCase } from '../cases/state-cases.js';
 import { AUTHORIZED_TENANT } from '../cases/valid-requests.js';
-import { createGatewayClient, type CallOutcome, type GatewayClient } from './client.js';
+import { createGatewayClient, type CallOutcome, type GatewayClient, type TargetConnection } from './client.js';
 import { judge, type Judged, type Verdict } from './judge.js';
 
 /** A target prepared for one setting: where it listens and the token of each kind of caller. */
-export interface PreparedTarget {
-  readonly address: string;
-  readonly credentials?: ChannelCredentials;
+export interface PreparedTarget extends TargetConnection {
   /** Tokens per caller kind, plus `stranger`: a caller authorized only for another tenant. */
   readonly tokens: Readonly<Record<CallerKind | 'stranger', string | undefined>>;
 }
