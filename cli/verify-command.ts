@@ -42,6 +42,7 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
     targetArgs: live ? ` --target ${live.address}` : '',
     seed,
     runs,
+    onStart: progress.start,
     onResult: progress.tick,
   });
   progress.done();

@@ -30,6 +30,7 @@ export interface VerifyOptions {
   /** fast-check's seed for every property of the run, and how many requests each property generates (0: none). */
   readonly seed: number;
   readonly runs: number;
+  readonly onStart?: (cases: readonly RunnableCase[]) => void;
   readonly onResult?: (result: CaseResult) => void;
 }
 
@@ -47,7 +48,9 @@ export async function verify(target: VerifyTarget, options: VerifyOptions): Prom
   const properties = options.runs > 0 ? ruleProperties({ partitions: target.partitions }).map((p) => runnablePropertyCase(p, options)) : [];
   const all = [...gatewayCases().map(runnableGatewayCase), ...properties, ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
   const runnable = all.filter((c) => applicableSetting(c, target) !== undefined && !needsMissing(c, target));
-  const results = await runCases(runnable.map((c) => ({ ...c, setting: applicableSetting(c, target) ?? c.setting })), options.profile, (s) => target.prepare(s), options.onResult);
+  const scheduled = runnable.map((c) => ({ ...c, setting: applicableSetting(c, target) ?? c.setting }));
+  options.onStart?.(scheduled);
+  const results = await runCases(scheduled, options.profile, (s) => target.prepare(s), options.onResult);
   const accepted = results.filter((r) => r.case.ruleId === undefined);
   const answering = answeringRpcs(results);
   return {
