@@ -54,6 +54,8 @@ function program(): Command {
     .option('--output <dir>', 'where to write results.json and junit.xml', 'out/conformance')
     .option('--seed <n>', 'fast-check seed for every property (default: random, printed)')
     .option('--runs <n>', 'generated requests per property (0: examples only)', '25')
+    .option('--concurrency <n>', 'checks run at once (each builds its own fixtures)', '1')
+    .option('--shard <i/n>', 'only the i-th of n slices of the rules, to split a run over CI machines')
     .option('--violate <rule-glob...>', 'embedded engine only: break these rules, to see the suites catch it')
     .action(runVerifyCommand);
   return cli;

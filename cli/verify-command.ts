@@ -8,6 +8,7 @@ import { channelCredentialsOf, createTargetTokens, externalTargetGiven, resolveT
 import { verify, type VerifyTarget } from '../suites/verify.js';
 import { embeddedTarget } from './embedded-target.js';
 import { parseInteger, parseProfile } from './flags.js';
+import { UsageError } from './usage-error.js';
 import { createProgress } from './progress.js';
 import { summaryTable } from './summary.js';
 
@@ -16,6 +17,8 @@ export interface VerifyFlags extends TargetFlags {
   readonly profile: string;
   readonly seed?: string;
   readonly runs: string;
+  readonly concurrency: string;
+  readonly shard?: string;
   readonly rules?: readonly string[];
   readonly output: string;
   readonly violate?: readonly string[];
@@ -34,6 +37,8 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
   const startedAt = new Date();
   const seed = flags.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : parseInteger('--seed', flags.seed, 0, 2 ** 31 - 1);
   const runs = parseInteger('--runs', flags.runs, 0, 100_000);
+  const concurrency = parseInteger('--concurrency', flags.concurrency, 1, 64);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   console.log(`verifying ${target.description} against profile ${profile} (seed ${seed}, ${runs} runs per property)`);
   const progress = createProgress();
   const verification = await verify(target, {
@@ -42,6 +47,8 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
     targetArgs: live ? ` --target ${live.address}` : '',
     seed,
     runs,
+    concurrency,
+    ...(shard && { shard }),
     onStart: progress.start,
     onResult: progress.tick,
   });
@@ -59,6 +66,14 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
   console.log(`\n${summaryTable(results)}`);
   console.log(`reports: ${writeReports(flags.output, results).join(', ')}`);
   if (totalsOf(results.rules).failed > 0 || results.acceptance.failures.length > 0) process.exitCode = 1;
+}
+
+/** `--shard i/n`: the i-th of n slices of the rules (1-based). */
+function parseShard(value: string): [number, number] {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, count] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard expects i/n with 1 <= i <= n, got '${value}'`);
+  return [index, count];
 }
 
 /** A live gateway: one setting, the one it has, learned by probing. */

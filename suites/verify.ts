@@ -32,6 +32,10 @@ export interface VerifyOptions {
   readonly runs: number;
   readonly onStart?: (cases: readonly RunnableCase[]) => void;
   readonly onResult?: (result: CaseResult) => void;
+  /** How many checks run at once (default 1). */
+  readonly concurrency?: number;
+  /** Only this shard of the rules, `[index, count]` with index from 1 (CI splits a run over machines). */
+  readonly shard?: readonly [number, number];
 }
 
 /** What a verify run found: a verdict per rule, and the requests at the rules' edges that must pass. */
@@ -42,15 +46,21 @@ export interface Verification {
 
 /** Checks every selected rule against the target and answers one verdict per rule. */
 export async function verify(target: VerifyTarget, options: VerifyOptions): Promise<Verification> {
-  const selected = catalogue.filter((r) => options.rules.length === 0 || matchesAnyRuleGlob(options.rules, r.id));
+  const [shard, shards] = options.shard ?? [1, 1];
+  const selected = catalogue
+    .filter((r) => options.rules.length === 0 || matchesAnyRuleGlob(options.rules, r.id))
+    .filter((_, i) => i % shards === shard - 1);
   const ids = new Set(selected.map((r) => r.id));
-  const everyRule = options.rules.length === 0;
+  const everyRule = options.rules.length === 0 && shard === 1;
   const properties = options.runs > 0 ? ruleProperties({ partitions: target.partitions }).map((p) => runnablePropertyCase(p, options)) : [];
   const all = [...gatewayCases().map(runnableGatewayCase), ...properties, ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
   const runnable = all.filter((c) => applicableSetting(c, target) !== undefined && !needsMissing(c, target));
   const scheduled = runnable.map((c) => ({ ...c, setting: applicableSetting(c, target) ?? c.setting }));
   options.onStart?.(scheduled);
-  const results = await runCases(scheduled, options.profile, (s) => target.prepare(s), options.onResult);
+  const results = await runCases(scheduled, options.profile, (s) => target.prepare(s), {
+    ...(options.onResult && { onResult: options.onResult }),
+    concurrency: options.concurrency ?? 1,
+  });
   const accepted = results.filter((r) => r.case.ruleId === undefined);
   const answering = answeringRpcs(results);
   return {

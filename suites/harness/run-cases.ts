@@ -68,14 +68,21 @@ export function runnableStateCase(c: StateCase): RunnableCase {
   };
 }
 
-/** Runs the cases, grouped by setting, against the target `prepare` gives for each setting. */
+/** How a run goes: who hears of each result, and how many cases run at once in a setting. */
+export interface RunOptions {
+  readonly onResult?: (result: CaseResult) => void;
+  /** Cases are independent (each builds its own fixtures), so several may run at once; default 1. */
+  readonly concurrency?: number;
+}
+
+/** Runs the cases, grouped by setting, against the target `prepare` gives for each setting; results in case order. */
 export async function runCases(
   cases: readonly RunnableCase[],
   profile: Profile,
   prepare: (setting: Setting) => Promise<PreparedTarget & { release(): Promise<void> }>,
-  onResult: (result: CaseResult) => void = () => undefined,
+  options: RunOptions = {},
 ): Promise<CaseResult[]> {
-  const results: CaseResult[] = [];
+  const results = new Map<RunnableCase, CaseResult>();
   for (const group of groupBySetting(cases).values()) {
     const setting = group[0]?.setting;
     if (!setting) continue;
@@ -88,20 +95,33 @@ export async function runCases(
       tenantId: setting.multiTenancy ? AUTHORIZED_TENANT : '',
       runId: `${Date.now().toString(36)}-${setting.multiTenancy ? 'mt' : 'st'}`,
     });
+    const runOne = async (c: RunnableCase): Promise<void> => {
+      const outcome = await c.run({ client, tokens: target.tokens, fixtures, profile });
+      const result: CaseResult = 'judged' in outcome ? { ...outcome.judged, case: c } : { ...judge(c, outcome, profile), case: c, details: outcome.details };
+      results.set(c, result);
+      options.onResult?.(result);
+    };
     try {
-      for (const c of group) {
-        const outcome = await c.run({ client, tokens: target.tokens, fixtures, profile });
-        const result: CaseResult = 'judged' in outcome ? { ...outcome.judged, case: c } : { ...judge(c, outcome, profile), case: c, details: outcome.details };
-        results.push(result);
-        onResult(result);
-      }
+      await inPool(group, options.concurrency ?? 1, runOne);
     } finally {
       await fixtures.cleanUp();
       client.close();
       await target.release();
     }
   }
-  return results;
+  return cases.flatMap((c) => results.get(c) ?? []);
+}
+
+/** Runs `work` on every item, at most `size` at a time. */
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) {
+      const item = items[i];
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, size) }, worker));
 }
 
 function groupBySetting(cases: readonly RunnableCase[]): Map<string, RunnableCase[]> {

@@ -39,6 +39,16 @@ describe(`verify against the embedded engine (property seed ${SEED})`, function 
     });
   }
 
+  it('splits the rules over shards without overlap or gap, and running checks at once changes no verdict', async () => {
+    const options = { profile: 'documented' as const, rules: [], targetArgs: '', seed: SEED, runs: 0 };
+    const shards = await Promise.all([1, 2].map((i) => verify(embeddedTarget('documented'), { ...options, shard: [i, 2] as const })));
+    const ids = shards.flatMap((v) => v.rules.map((r) => r.id));
+    assert.deepEqual([...ids].sort(), catalogue.map((r) => r.id).sort());
+    const concurrent = await verify(embeddedTarget('documented'), { ...options, concurrency: 4 });
+    const verdicts = (v: Verification): string[] => v.rules.map((r) => `${r.id}: ${r.verdict}`);
+    assert.deepEqual(verdicts(concurrent), verdicts(baseline));
+  });
+
   it('reports exactly the rule the engine is made to violate, and no other (a sample; all: npm run test:mutants)', async () => {
     // A rule the profile does not enforce (its expectation is OK) cannot be violated by switching it off.
     const enforced = new Set(catalogue.filter((r) => r.expect.documented.status !== 'OK').map((r) => r.id));
