@@ -17,6 +17,8 @@ export interface VerifyTarget {
   readonly hasStranger: boolean;
   /** Partitions of the target (keys on others name nothing). */
   readonly partitions: number;
+  /** Why no check can run on this target at all (then every rule is not applicable, for this reason). */
+  readonly blocked?: string;
   prepare(setting: Setting): Promise<PreparedTarget & { release(): Promise<void> }>;
 }
 
@@ -109,6 +111,7 @@ function failureOf(r: CaseResult, options: VerifyOptions): CheckFailure {
 
 /** Why no check ran: the target cannot offer what the rule needs, or the kit has no check for it yet. */
 function whyNotRun(rule: Rule, all: readonly RunnableCase[], target: VerifyTarget): Pick<RuleResult, 'verdict' | 'reason'> {
+  if (target.blocked !== undefined) return { verdict: 'not-applicable', reason: target.blocked };
   const modes = new Set(target.settings.map((s) => s.multiTenancy));
   if (rule.multiTenancy !== 'any' && !modes.has(rule.multiTenancy === 'on')) {
     return { verdict: 'not-applicable', reason: `the target has multi-tenancy ${rule.multiTenancy === 'on' ? 'off' : 'on'}` };

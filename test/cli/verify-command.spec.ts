@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, startCliEngine, type CliEngine, type CliExit } from '../support/cli.js';
@@ -96,5 +96,48 @@ describe('zeebe-conformance verify --target', function () {
     assert.equal(exit.code, 2, exit.stderr);
     assert.equal(exit.stderr.trim().split('\n').length, 1, exit.stderr);
     assert.match(exit.stderr, /^zeebe-conformance: cannot reach the gateway at 127\.0\.0\.1:1/);
+  });
+});
+
+/** A live gateway with multi-tenancy on: checked with the callers the checks need, or refused with the reason. */
+describe('zeebe-conformance verify --target with multi-tenancy on', function () {
+  this.timeout(60_000);
+  let engine: CliEngine;
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zeebe-conformance-mt-'));
+    const config = join(dir, 'engine.json');
+    writeFileSync(config, JSON.stringify({
+      multiTenancy: true,
+      staticTokens: [
+        { token: 'kit-a', subject: 'a', tenants: ['tenant-a', '<default>', 'b'.repeat(31)] },
+        { token: 'kit-b', subject: 'b', tenants: ['tenant-b'] },
+      ],
+    }));
+    engine = await startCliEngine(['--port', '0', '--config', config]);
+  });
+  after(async () => {
+    await engine.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks the multi-tenancy rules, other-tenant ones included, with the two callers', async () => {
+    const out = join(dir, 'ok');
+    const exit = await runCli(['verify', '--target', engine.address, '--token', 'kit-a', '--tenant', 'tenant-a', '--stranger-token', 'kit-b', '--stranger-tenant', 'tenant-b', '--runs', '5', '--output', out], 50_000);
+    assert.equal(exit.code, 0, `${exit.stderr}\n${exit.stdout}`);
+    const file = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ResultsFile;
+    const verdict = (id: string): string | undefined => file.rules.find((r) => r.id === id)?.verdict;
+    assert.equal(verdict('PublishMessage/tenant/mt-on-unauthorized'), 'passed');
+    assert.equal(verdict('CompleteJob/NOT_FOUND/other-tenant'), 'passed');
+    assert.equal(verdict('PublishMessage/tenant/mt-off-not-default'), 'not-applicable');
+  });
+
+  it('says why nothing can be checked when the caller holds other tenants, instead of failing valid requests', async () => {
+    const out = join(dir, 'blocked');
+    const exit = await runCli(['verify', '--target', engine.address, '--token', 'kit-b', '--tenant', 'tenant-b', '--output', out], 30_000);
+    assert.equal(exit.code, 0, `${exit.stderr}\n${exit.stdout}`);
+    assert.match(exit.stdout, /^note: the target has multi-tenancy on: the checks need a caller authorized for 'tenant-a'/m);
+    const file = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ResultsFile;
+    assert.ok(file.rules.every((r) => r.verdict === 'not-applicable'));
   });
 });
