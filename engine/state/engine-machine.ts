@@ -8,6 +8,7 @@ import { createProcessInstance, createProcessInstanceWithResult } from './comman
 import { deployProcess, deployResource } from './commands/deploy.js';
 import { cancelProcessInstance, deleteResource, resolveIncident, setVariables } from './commands/instance-commands.js';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './commands/job-commands.js';
+import { broadcastSignal, publishMessage } from './commands/messages.js';
 import { createKeyGenerator } from './keys.js';
 import type { Command, Rejection, StateMachine } from './machine.js';
 import { createState } from './store.js';
@@ -29,12 +30,16 @@ const UNARY: Partial<Record<RpcName, Handler>> = {
   ThrowError: throwError,
   UpdateJobRetries: updateJobRetries,
   UpdateJobTimeout: updateJobTimeout,
+  PublishMessage: publishMessage,
+  BroadcastSignal: broadcastSignal,
 };
 
 /** What tests and the control endpoint may see of the state (the gateway API has no query RPCs). */
 export interface EngineSnapshot {
   readonly instances: number;
   readonly jobs: number;
+  /** Published messages still within their time to live. */
+  readonly messages: number;
   readonly incidents: readonly { key: string; type: string; message: string; processInstanceKey: string; elementInstanceKey: string; jobKey?: string }[];
 }
 
@@ -89,7 +94,7 @@ function snapshotOf(ctx: MachineContext): EngineSnapshot {
     elementInstanceKey: i.elementInstanceKey,
     ...(i.jobKey !== undefined && { jobKey: i.jobKey }),
   }));
-  return { instances: state.instances.size, jobs: state.jobs.size, incidents };
+  return { instances: state.instances.size, jobs: state.jobs.size, messages: state.messages.size, incidents };
 }
 
 function notImplemented(rpc: RpcName): Rejection {

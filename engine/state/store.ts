@@ -22,6 +22,19 @@ export interface EngineState {
   /** Job type → keys of its activatable jobs, oldest first (what ActivateJobs scans). */
   readonly activatable: Map<string, Set<string>>;
   readonly incidents: Map<string, Incident>;
+  /** Published messages still alive (time to live not yet over), by key. */
+  readonly messages: Map<string, BufferedMessage>;
+}
+
+/** A published message kept for its time to live, for catch events that open later. */
+export interface BufferedMessage {
+  readonly key: string;
+  readonly name: string;
+  readonly correlationKey: string;
+  readonly messageId: string;
+  readonly tenantId: string;
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly deadline: number;
 }
 
 const versions = <T extends { readonly key: string; readonly version: number }>(): Versions<T> => ({
@@ -42,6 +55,7 @@ export function createState(): EngineState {
     jobs: new Map(),
     activatable: new Map(),
     incidents: new Map(),
+    messages: new Map(),
   };
 }
 

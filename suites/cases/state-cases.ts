@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { CallOutcome } from '../harness/client.js';
 import type { Fixtures } from './fixtures.js';
 import { taskWithoutJobType } from './models.js';
@@ -70,6 +71,16 @@ export const STATE_CASES: readonly StateCase[] = [
   STRANGER('FailJob/NOT_FOUND/other-tenant', async (fx) => ['FailJob', { jobKey: (await fx.activatedJob()).jobKey, retries: 1 }]),
   { ruleId: 'FailJob/FAILED_PRECONDITION/not-activated', title: 'a job whose activation timed out', multiTenancy: false, run: async (fx) => fx.call('FailJob', { jobKey: (await fx.timedOutJob()).jobKey, retries: 1 }) },
   { ruleId: 'FailJob/FAILED_PRECONDITION/already-failed', title: 'a job failed with no retries left', multiTenancy: false, run: async (fx) => fx.call('FailJob', { jobKey: (await fx.failedJob()).jobKey, retries: 1 }) },
+  {
+    ruleId: 'PublishMessage/ALREADY_EXISTS/duplicate-message-id',
+    title: 'the same message id again while the first message is alive',
+    multiTenancy: false,
+    run: async (fx, tenantId) => {
+      const message = { name: `conformance-${randomUUID()}`, correlationKey: 'conformance', messageId: randomUUID(), timeToLive: 60_000, variables: '', tenantId };
+      const first = await fx.call('PublishMessage', message);
+      return first.status === 'OK' ? fx.call('PublishMessage', message) : first;
+    },
+  },
   NO_SUCH('ResolveIncident/NOT_FOUND/no-such-incident', 'ResolveIncident', { incidentKey: UNUSED_KEY }),
   NO_SUCH('SetVariables/NOT_FOUND/no-such-element', 'SetVariables', { elementInstanceKey: UNUSED_KEY, variables: '{"a":1}' }),
   STRANGER('SetVariables/NOT_FOUND/other-tenant', async (fx) => ['SetVariables', { elementInstanceKey: (await fx.instance()).processInstanceKey, variables: '{"a":1}' }]),
