@@ -6,6 +6,7 @@ import { rules as completeJob } from './catalogue/complete-job.js';
 import { rules as createProcessInstance } from './catalogue/create-process-instance.js';
 import { rules as createProcessInstanceWithResult } from './catalogue/create-process-instance-with-result.js';
 import { rules as deleteResource } from './catalogue/delete-resource.js';
+import { rules as deployProcess } from './catalogue/deploy-process.js';
 import { rules as deployResource } from './catalogue/deploy-resource.js';
 import { rules as evaluateDecision } from './catalogue/evaluate-decision.js';
 import { rules as failJob } from './catalogue/fail-job.js';
@@ -46,6 +47,7 @@ export const catalogue: readonly Rule[] = [
   ...createProcessInstance,
   ...createProcessInstanceWithResult,
   ...deleteResource,
+  ...deployProcess,
   ...deployResource,
   ...evaluateDecision,
   ...failJob,

@@ -46,7 +46,12 @@ export const RPC_CHECKS: { readonly [K in RpcName]: readonly Check<never>[] } = 
         ? violation('DeployResource/INVALID_ARGUMENT/no-resources', rejected('CREATE', 'Expected to deploy at least one resource, but none given'))
         : undefined,
   ],
-  DeployProcess: [],
+  DeployProcess: [
+    (r: R.DeployProcessRequest) =>
+      r.processes.length === 0
+        ? violation('DeployProcess/INVALID_ARGUMENT/no-resources', rejected('CREATE', 'Expected to deploy at least one resource, but none given'))
+        : undefined,
+  ],
   CancelProcessInstance: [keyPartitionCheck((r: { processInstanceKey: string }) => r.processInstanceKey)],
   CompleteJob: [variablesCheck('CompleteJob', (r: R.WithVariables) => r.variables), jobKeyCheck()],
   FailJob: [variablesCheck('FailJob', (r: R.WithVariables) => r.variables), jobKeyCheck()],

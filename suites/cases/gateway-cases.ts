@@ -93,7 +93,7 @@ function fieldExamples(rpc: RpcName, slug: string, base: Record<string, unknown>
     'worker-blank': () => [set('an empty worker', { worker: '' }), set('a whitespace worker', { worker: '  ' })],
     'timeout-below-1': () => [set('timeout 0', { timeout: 0 }), set('timeout -1', { timeout: -1 })],
     'max-jobs-below-1': () => [set('maxJobsToActivate 0', { maxJobsToActivate: 0 }), set('maxJobsToActivate -5', { maxJobsToActivate: -5 })],
-    'no-resources': () => [set('no resources', { resources: [] })],
+    'no-resources': () => [set('no resources', rpc === 'DeployProcess' ? { processes: [] } : { resources: [] })],
     'both-id-and-key': () => [set('both id and key', { decisionKey: '2251799813685250', decisionId: 'conformance-decision' })],
     'neither-id-nor-key': () => [set('neither id nor key', { decisionKey: 0, decisionId: '' })],
     'retries-below-1': () => [set('retries 0', { retries: 0 }), set('retries -1', { retries: -1 })],

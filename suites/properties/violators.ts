@@ -76,7 +76,7 @@ const FIELDS: Readonly<Record<string, Violator>> = {
   'timeout-below-1': field('timeout', A.nonPositiveInt64),
   'max-jobs-below-1': field('maxJobsToActivate', A.nonPositiveInt32),
   'retries-below-1': field('retries', A.nonPositiveInt32),
-  'no-resources': field('resources', fc.constant([])),
+  'no-resources': put(fc.constant([]), (rpc, r, none) => ({ ...r, [rpc === 'DeployProcess' ? 'processes' : 'resources']: none })),
   'both-id-and-key': put(fc.tuple(A.nonBlankString, A.nonZeroInt64), (_rpc, r, [decisionId, decisionKey]) => ({ ...r, decisionId, decisionKey })),
   'neither-id-nor-key': field('decisionId', fc.constant('')),
 };
