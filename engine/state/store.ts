@@ -24,6 +24,8 @@ export interface EngineState {
   readonly incidents: Map<string, Incident>;
   /** Published messages still alive (time to live not yet over), by key. */
   readonly messages: Map<string, BufferedMessage>;
+  /** `messageIdKey` of a live message with an id → its key (what ALREADY_EXISTS looks up). */
+  readonly messageIds: Map<string, string>;
 }
 
 /** A published message kept for its time to live, for catch events that open later. */
@@ -56,8 +58,13 @@ export function createState(): EngineState {
     activatable: new Map(),
     incidents: new Map(),
     messages: new Map(),
+    messageIds: new Map(),
   };
 }
+
+/** What makes a message id unique while the message lives: tenant, name, correlation key and id. */
+export const messageIdKey = (m: Pick<BufferedMessage, 'tenantId' | 'name' | 'correlationKey' | 'messageId'>): string =>
+  [m.tenantId, m.name, m.correlationKey, m.messageId].join('\u0000');
 
 /** The key of a tenant's id in a `Versions` family. */
 export const versionKey = (tenantId: string, id: string): string => `${tenantId}\u0000${id}`;

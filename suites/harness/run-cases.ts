@@ -1,4 +1,4 @@
-import type { Profile } from '../../rules/index.js';
+import type { Profile, RpcName } from '../../rules/index.js';
 import { createFixtures, type Fixtures } from '../cases/fixtures.js';
 import type { CallerKind, GatewayCase, Setting } from '../cases/gateway-cases.js';
 import type { StateCase } from '../cases/state-cases.js';
@@ -44,15 +44,19 @@ export interface CaseResult extends Verdict {
 }
 
 /** How long a stream that was not refused is watched before it counts as accepted. */
-export const STREAM_SETTLE_MS = 500;
+const STREAM_SETTLE_MS = 500;
+
+/** Sends one check's call: with the caller's token if it has one, and a stream watched only briefly for a refusal. */
+export function sendCase(client: GatewayClient, rpc: RpcName, request: object, token: string | undefined): Promise<CallOutcome> {
+  return client.call(rpc, request, { ...(token !== undefined && { token }), openAfterMs: STREAM_SETTLE_MS });
+}
 
 /** A gateway-rule case: one call with the case's caller. */
 export function runnableGatewayCase(c: GatewayCase): RunnableCase {
   return {
     ...c,
     run: ({ client, tokens }) => {
-      const token = tokens[c.caller];
-      return client.call(c.rpc, c.request, { ...(token !== undefined && { token }), openAfterMs: STREAM_SETTLE_MS });
+      return sendCase(client, c.rpc, c.request, tokens[c.caller]);
     },
   };
 }

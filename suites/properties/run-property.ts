@@ -10,7 +10,7 @@ import type { Profile } from '../../rules/index.js';
 import type { CallerKind } from '../cases/gateway-cases.js';
 import type { GatewayClient } from '../harness/client.js';
 import { judge, type Verdict } from '../harness/judge.js';
-import { STREAM_SETTLE_MS } from '../harness/run-cases.js';
+import { sendCase } from '../harness/run-cases.js';
 import { toProtoJson } from './proto-json.js';
 import type { RuleProperty } from './rule-properties.js';
 
@@ -89,7 +89,7 @@ export async function runProperty(p: RuleProperty, o: PropertyRunOptions): Promi
 async function attemptOnce(p: RuleProperty, o: PropertyRunOptions, request: Request, generated: string | undefined): Promise<Attempt> {
   const token = generated ?? o.tokens[p.caller];
   try {
-    const outcome = await o.client.call(p.rpc, request, { ...(token !== undefined && { token }), openAfterMs: STREAM_SETTLE_MS });
+    const outcome = await sendCase(o.client, p.rpc, request, token);
     return { request, token: generated, verdict: judge(p, outcome, o.profile), details: outcome.details };
   } catch (error) {
     // A request the client cannot even send is a failure of the property, never a pass.

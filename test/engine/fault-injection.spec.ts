@@ -5,7 +5,7 @@ import { casesOf } from '../../suites/cases/gateway-cases.js';
 import { STATE_CASES } from '../../suites/cases/state-cases.js';
 import { AUTHORIZED_TENANT } from '../../suites/cases/valid-requests.js';
 import { judge } from '../../suites/harness/judge.js';
-import { STREAM_SETTLE_MS } from '../../suites/harness/run-cases.js';
+import { sendCase } from '../../suites/harness/run-cases.js';
 import { AUTHORIZED_TOKEN, CASE_TOKENS, engineWithClient, STRANGER_TOKEN } from '../support/engine-target.js';
 
 const PROFILE: Profile = 'documented';
@@ -24,7 +24,7 @@ describe('the cases can fail: an engine with one rule switched off is caught', f
         const caught = await Promise.all(
           cases.map(async (c) => {
             const token = CASE_TOKENS[c.caller];
-            const outcome = await target.client.call(c.rpc, c.request, { ...(token !== undefined && { token }), openAfterMs: STREAM_SETTLE_MS });
+            const outcome = await sendCase(target.client, c.rpc, c.request, token);
             return !judge(c, outcome, PROFILE).passed;
           }),
         );

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { catalogue, PROFILES } from '../../rules/index.js';
 import { casesOf, gatewayCases, type GatewayCase } from '../../suites/cases/gateway-cases.js';
 import { judge } from '../../suites/harness/judge.js';
-import { STREAM_SETTLE_MS } from '../../suites/harness/run-cases.js';
+import { sendCase } from '../../suites/harness/run-cases.js';
 import { CASE_TOKENS, engineWithClient } from '../support/engine-target.js';
 
 /** The acceptance test of the gateway layer: every case of every gateway rule, per profile and setting, over gRPC. */
@@ -30,7 +30,7 @@ describe('engine gateway layer: every gateway rule over real gRPC', () => {
         for (const c of cases) {
           it(c.name, async () => {
             const token = CASE_TOKENS[c.caller];
-            const outcome = await target.client.call(c.rpc, c.request, { ...(token !== undefined && { token }), openAfterMs: STREAM_SETTLE_MS });
+            const outcome = await sendCase(target.client, c.rpc, c.request, token);
             const verdict = judge(c, outcome, profile);
             assert.ok(verdict.passed, `expected ${verdict.expected}, received ${verdict.received}: ${outcome.details}`);
           });

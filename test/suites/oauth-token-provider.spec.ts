@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
+import { useNockWithLoopback } from '../support/nock-loopback.js';
 import { createTokenProvider } from '../../suites/target/oauth-token-provider.js';
 import { startEngine } from '../../engine/index.js';
 import { createGatewayClient } from '../../suites/harness/client.js';
@@ -9,17 +10,7 @@ const settings = { url: `${URL_BASE}/oauth/token`, clientId: 'id', clientSecret:
 
 /** Token handling against an OAuth server's HTTP answers (nock), then against the engine's real endpoint. */
 describe('OAuth token provider', () => {
-  before(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterEach(() => {
-    nock.cleanAll();
-  });
-  after(() => {
-    nock.enableNetConnect();
-    nock.restore();
-  });
+  useNockWithLoopback();
 
   it('sends the client-credentials form and caches the token until shortly before expiry', async () => {
     let now = 0;

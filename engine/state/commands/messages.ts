@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { err, ok, type Result } from '../../result.js';
 import { refuse, type MachineContext } from '../context.js';
 import type { Command, Rejection } from '../machine.js';
+import { messageIdKey, type BufferedMessage } from '../store.js';
 import { documentOf } from './lookups.js';
 
 interface PublishRequest {
@@ -22,9 +23,8 @@ export function publishMessage(ctx: MachineContext, command: Command): Result<un
   const request = command.request as PublishRequest;
   const tenantId = command.tenantIds[0] ?? '<default>';
   const now = ctx.clock.now();
-  const duplicate = request.messageId === '' ? undefined : [...ctx.state.messages.values()].find((m) =>
-    m.deadline > now && m.messageId === request.messageId && m.name === request.name && m.correlationKey === request.correlationKey && m.tenantId === tenantId);
-  if (duplicate) {
+  const live = ctx.state.messageIds.get(messageIdKey({ ...request, tenantId }));
+  if (request.messageId !== '' && live !== undefined) {
     const refused = refuse(ctx, 'PublishMessage/ALREADY_EXISTS/duplicate-message-id', 'ALREADY_EXISTS', 'PUBLISH',
       `Expected to publish a new message with id '${request.messageId}', but a message with that id was already published`);
     if (refused) return err(refused);
@@ -41,9 +41,14 @@ export function broadcastSignal(ctx: MachineContext, command: Command): Result<u
   return ok({ key: ctx.keys.next(1), tenantId });
 }
 
-function buffer(ctx: MachineContext, message: Parameters<MachineContext['state']['messages']['set']>[1]): void {
+function buffer(ctx: MachineContext, message: BufferedMessage): void {
+  const idKey = message.messageId === '' ? undefined : messageIdKey(message);
   ctx.state.messages.set(message.key, message);
-  ctx.clock.schedule(message.deadline, () => ctx.state.messages.delete(message.key));
+  if (idKey !== undefined) ctx.state.messageIds.set(idKey, message.key);
+  ctx.clock.schedule(message.deadline, () => {
+    ctx.state.messages.delete(message.key);
+    if (idKey !== undefined && ctx.state.messageIds.get(idKey) === message.key) ctx.state.messageIds.delete(idKey);
+  });
 }
 
 /** Messages go to the partition their correlation key hashes to, as in the real broker (a stable hash). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import nock from 'nock';
+import { useNockWithLoopback } from '../../support/nock-loopback.js';
 import { startEngine } from '../../../engine/index.js';
 import { createGatewayClient } from '../../../suites/harness/client.js';
 import { createTargetTokens, resolveTargetConfig, TargetConfigError } from '../../../suites/target/target-config.js';
@@ -9,19 +10,7 @@ const OAUTH_ENV = { ZEEBE_ADDRESS: 'gw:26500', ZEEBE_CLIENT_ID: 'app', ZEEBE_CLI
 
 /** The callers' tokens from a resolved configuration: OAuth against an HTTP double (nock), static, none, bogus. */
 describe('target tokens', () => {
-  before(() => {
-    // Another spec may have restored nock (which deactivates it); this one needs it active.
-    if (!nock.isActive()) nock.activate();
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterEach(() => {
-    nock.cleanAll();
-  });
-  after(() => {
-    nock.enableNetConnect();
-    nock.restore();
-  });
+  useNockWithLoopback();
 
   it('fetches the authorized and the stranger token from the OAuth server, each with its own client, once', async () => {
     const form = (id: string) => (body: Record<string, string>) => body['grant_type'] === 'client_credentials' && body['client_id'] === id && body['audience'] === 'zeebe-api';
