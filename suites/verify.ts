@@ -4,6 +4,8 @@ import { gatewayCases, type Setting } from './cases/gateway-cases.js';
 import { STATE_CASES } from './cases/state-cases.js';
 import { ruleProperties } from './properties/rule-properties.js';
 import { runnablePropertyCase } from './properties/runnable.js';
+import { POSITIVE_PROPERTIES } from './positive/index.js';
+import { runnablePositiveCase } from './positive/runnable.js';
 import { runCases, runnableGatewayCase, runnableStateCase, type CaseResult, type PreparedTarget, type RunnableCase } from './harness/run-cases.js';
 
 /** What a verify run needs to know of its target: the settings it can offer and how to reach each. */
@@ -55,7 +57,7 @@ export async function verify(target: VerifyTarget, options: VerifyOptions): Prom
   const ids = new Set(selected.map((r) => r.id));
   const everyRule = options.rules.length === 0 && shard === 1;
   const properties = options.runs > 0 ? ruleProperties({ partitions: target.partitions }).map((p) => runnablePropertyCase(p, options)) : [];
-  const all = [...gatewayCases().map(runnableGatewayCase), ...properties, ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
+  const all = [...gatewayCases().map(runnableGatewayCase), ...properties, ...positiveCases(target, options), ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
   const runnable = all.filter((c) => applicableSetting(c, target) !== undefined && !needsMissing(c, target));
   const scheduled = runnable.map((c) => ({ ...c, setting: applicableSetting(c, target) ?? c.setting }));
   options.onStart?.(scheduled);
@@ -69,6 +71,13 @@ export async function verify(target: VerifyTarget, options: VerifyOptions): Prom
     rules: selected.map((rule) => verdictOf(rule, all, results, { ...target, answering }, options)),
     acceptance: { checks: accepted.length, failures: accepted.filter((r) => !r.passed).map((r) => failureOf(r, options)) },
   };
+}
+
+/** A positive property per RPC the target implements, in each multi-tenancy mode (none when `runs` is 0). */
+function positiveCases(target: VerifyTarget, options: VerifyOptions): RunnableCase[] {
+  if (options.runs === 0) return [];
+  const implemented = POSITIVE_PROPERTIES.filter((p) => !target.unimplemented.includes(p.rpc));
+  return [false, true].flatMap((multiTenancy) => implemented.map((p) => runnablePositiveCase(p, multiTenancy, options)));
 }
 
 /** The target's setting a case can run in: the same multi-tenancy mode, and auth as the case needs it. */

@@ -9,6 +9,14 @@ export interface Fixtures {
   call(rpc: RpcName, request: object): Promise<CallOutcome>;
   /** Calls as a caller authorized only for another tenant (multi-tenancy on). */
   callAsStranger(rpc: RpcName, request: object): Promise<CallOutcome>;
+  /** Calls as the authorized caller and answers the first response; anything but OK throws (a fixture that cannot be built). */
+  ensure(rpc: RpcName, request: object): Promise<Record<string, unknown>>;
+  /** Opens a stream as the authorized caller; answers once `messages` messages came (status `OPEN`), or when it ends. */
+  stream(rpc: RpcName, request: object, messages: number): Promise<CallOutcome>;
+  /** An id no other run uses, for process ids, job types, message names. */
+  uniqueId(what: string): string;
+  /** Remembers an instance created outside the fixtures, so that clean-up cancels it too. */
+  track(processInstanceKey: string): void;
   deploy(): Promise<{ processDefinitionKey: string; bpmnProcessId: string; jobType: string }>;
   instance(): Promise<{ processInstanceKey: string; processDefinitionKey: string; jobType: string }>;
   activatedJob(): Promise<{ jobKey: string; processInstanceKey: string }>;
@@ -63,6 +71,10 @@ export function createFixtures(settings: {
   return {
     call,
     callAsStranger: as(settings.strangerToken),
+    ensure: must,
+    stream: (rpc, request, messages) => client.call(rpc, request, { ...(settings.token !== undefined && { token: settings.token }), untilMessages: messages }),
+    uniqueId: (what) => `conformance-${runId}-${what}-${++counter}`,
+    track: (processInstanceKey) => instances.push(processInstanceKey),
     deploy,
     instance,
     activatedJob: () => activate(60_000),

@@ -28,3 +28,30 @@ export function taskWithoutJobType(processId: string): Buffer {
       '</bpmn:process></bpmn:definitions>',
   );
 }
+
+/** start → end: an instance completes as soon as it is created. */
+export function straightThroughProcess(processId: string): Buffer {
+  return Buffer.from(
+    `${HEAD}<bpmn:process id="${processId}" isExecutable="true">` +
+      '<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>' +
+      '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end"/>' +
+      '<bpmn:endEvent id="end"><bpmn:incoming>f1</bpmn:incoming></bpmn:endEvent>' +
+      '</bpmn:process></bpmn:definitions>',
+  );
+}
+
+/** A decision table of `decisionId`: `size` (a number) → `label` ("small" below 10, else "large"). */
+export function sizeDecision(decisionId: string): Buffer {
+  const rule = (id: string, test: string, label: string): string =>
+    `<rule id="${id}"><inputEntry id="${id}-in"><text>${test}</text></inputEntry><outputEntry id="${id}-out"><text>"${label}"</text></outputEntry></rule>`;
+  return Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" ' +
+      `id="${decisionId}-drg" name="${decisionId} requirements" namespace="http://zeebe-conformance-kit">` +
+      `<decision id="${decisionId}" name="Size label"><decisionTable id="${decisionId}-table" hitPolicy="FIRST">` +
+      '<input id="size-input" label="size"><inputExpression id="size-expr" typeRef="number"><text>size</text></inputExpression></input>' +
+      '<output id="label-output" name="label" typeRef="string"/>' +
+      rule('small', '&lt; 10', 'small') +
+      rule('large', '&gt;= 10', 'large') +
+      '</decisionTable></decision></definitions>',
+  );
+}

@@ -37,6 +37,8 @@ export interface CallOptions {
    * (a stream that stays open was accepted: gateways refuse a bad stream request at once).
    */
   readonly openAfterMs?: number;
+  /** Streaming calls only: once this many messages came, cancel the call and report status `OPEN` with them. */
+  readonly untilMessages?: number;
 }
 
 /** The status reported for a stream the client closed because it was still open after `openAfterMs`. */
@@ -61,7 +63,7 @@ export function createGatewayClient(target: TargetConnection): GatewayClient {
       const callOptions = { deadline: Date.now() + (options.deadlineMs ?? 10_000) };
       const method = client[rpc] as UnaryMethod & StreamMethod;
       return streaming.has(rpc)
-        ? callStreaming(method.bind(client), request, metadata, callOptions, options.openAfterMs)
+        ? callStreaming(method.bind(client), request, metadata, callOptions, options)
         : callUnary(method.bind(client), request, metadata, callOptions);
     },
     close: () => client.close(),
@@ -76,19 +78,24 @@ function callUnary(method: UnaryMethod, request: object, metadata: Metadata, opt
   });
 }
 
-function callStreaming(method: StreamMethod, request: object, metadata: Metadata, options: object, openAfterMs: number | undefined): Promise<CallOutcome> {
+function callStreaming(method: StreamMethod, request: object, metadata: Metadata, options: object, watch: CallOptions): Promise<CallOutcome> {
   return new Promise((resolve) => {
     const responses: unknown[] = [];
     const stream = method(request, metadata, options) as NodeJS.EventEmitter & { cancel(): void };
-    const timer = openAfterMs === undefined ? undefined : setTimeout(() => {
-      resolve({ status: STILL_OPEN, details: `still open after ${openAfterMs} ms`, ruleId: undefined, responses });
+    const closeOpen = (details: string): void => {
+      done({ status: STILL_OPEN, details, ruleId: undefined, responses });
       stream.cancel();
-    }, openAfterMs);
+    };
+    const { openAfterMs, untilMessages } = watch;
+    const timer = openAfterMs === undefined ? undefined : setTimeout(() => closeOpen(`still open after ${openAfterMs} ms`), openAfterMs);
     const done = (outcome: CallOutcome): void => {
       clearTimeout(timer);
       resolve(outcome);
     };
-    stream.on('data', (message: unknown) => responses.push(message));
+    stream.on('data', (message: unknown) => {
+      responses.push(message);
+      if (untilMessages !== undefined && responses.length >= untilMessages) closeOpen(`closed after ${responses.length} messages`);
+    });
     stream.on('error', (error: ServiceError) => done(outcomeOf(error, responses)));
     stream.on('end', () => done({ status: 'OK', details: '', ruleId: undefined, responses }));
   });
