@@ -6,6 +6,7 @@ import { ruleProperties } from './properties/rule-properties.js';
 import { runnablePropertyCase } from './properties/runnable.js';
 import { POSITIVE_PROPERTIES } from './positive/index.js';
 import { runnablePositiveCase } from './positive/runnable.js';
+import { runnableLifecycleCase } from './model-based/runnable.js';
 import { runCases, runnableGatewayCase, runnableStateCase, type CaseResult, type PreparedTarget, type RunnableCase } from './harness/run-cases.js';
 
 /** What a verify run needs to know of its target: the settings it can offer and how to reach each. */
@@ -73,11 +74,15 @@ export async function verify(target: VerifyTarget, options: VerifyOptions): Prom
   };
 }
 
-/** A positive property per RPC the target implements, in each multi-tenancy mode (none when `runs` is 0). */
+/** The RPCs the job lifecycle's commands send. */
+const JOB_LIFECYCLE_RPCS: readonly RpcName[] = ['DeployResource', 'CreateProcessInstance', 'ActivateJobs', 'CompleteJob', 'FailJob', 'ThrowError', 'UpdateJobRetries', 'UpdateJobTimeout'];
+
+/** A positive property per RPC the target implements and the job lifecycle model, in each multi-tenancy mode (none when `runs` is 0). */
 function positiveCases(target: VerifyTarget, options: VerifyOptions): RunnableCase[] {
   if (options.runs === 0) return [];
   const implemented = POSITIVE_PROPERTIES.filter((p) => !target.unimplemented.includes(p.rpc));
-  return [false, true].flatMap((multiTenancy) => implemented.map((p) => runnablePositiveCase(p, multiTenancy, options)));
+  const lifecycle = (multiTenancy: boolean): RunnableCase[] => (JOB_LIFECYCLE_RPCS.some((rpc) => target.unimplemented.includes(rpc)) ? [] : [runnableLifecycleCase(multiTenancy, options)]);
+  return [false, true].flatMap((multiTenancy) => [...implemented.map((p) => runnablePositiveCase(p, multiTenancy, options)), ...lifecycle(multiTenancy)]);
 }
 
 /** The target's setting a case can run in: the same multi-tenancy mode, and auth as the case needs it. */

@@ -55,3 +55,25 @@ export function sizeDecision(decisionId: string): Buffer {
       '</decisionTable></decision></definitions>',
   );
 }
+
+/** start → service task `charge` (job `chargeType`, 2 retries) → end, with an error boundary event catching `errorCode` → task `notify` (job `notifyType`) → end. */
+export function errorBoundaryProcess(processId: string, types: { charge: string; notify: string }, errorCode: string): Buffer {
+  const task = (id: string, type: string, retries: string, incoming: string, outgoing: string): string =>
+    `<bpmn:serviceTask id="${id}"><bpmn:extensionElements><zeebe:taskDefinition type="${type}"${retries}/></bpmn:extensionElements>` +
+    `<bpmn:incoming>${incoming}</bpmn:incoming><bpmn:outgoing>${outgoing}</bpmn:outgoing></bpmn:serviceTask>`;
+  const flow = (id: string, from: string, to: string): string => `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"/>`;
+  return Buffer.from(
+    `${HEAD}<bpmn:error id="error" name="Declined" errorCode="${errorCode}"/><bpmn:process id="${processId}" isExecutable="true">` +
+      '<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>' +
+      flow('f1', 'start', 'charge') +
+      task('charge', types.charge, ' retries="2"', 'f1', 'f2') +
+      flow('f2', 'charge', 'done') +
+      '<bpmn:endEvent id="done"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>' +
+      '<bpmn:boundaryEvent id="declined" attachedToRef="charge"><bpmn:outgoing>f3</bpmn:outgoing><bpmn:errorEventDefinition errorRef="error"/></bpmn:boundaryEvent>' +
+      flow('f3', 'declined', 'notify') +
+      task('notify', types.notify, '', 'f3', 'f4') +
+      flow('f4', 'notify', 'declined-end') +
+      '<bpmn:endEvent id="declined-end"><bpmn:incoming>f4</bpmn:incoming></bpmn:endEvent>' +
+      '</bpmn:process></bpmn:definitions>',
+  );
+}

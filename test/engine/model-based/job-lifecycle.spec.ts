@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { manualClock, startEngine } from '../../../engine/index.js';
+import { manualClock, startEngine, type RunningEngine } from '../../../engine/index.js';
 import { PROFILES, type Profile } from '../../../rules/index.js';
-import { createGatewayClient } from '../../../suites/harness/client.js';
-import { deploy } from '../../support/processes.js';
-import { jobCommandArbitraries, type Real } from './job-commands.js';
-import { freshModel, type JobModel, type ModelTweak } from './job-model.js';
+import { createGatewayClient, type GatewayClient } from '../../../suites/harness/client.js';
+import { deployLifecycleModels, jobLifecycleProperty, type ModelTweak, type RunNames, type World } from '../../../suites/model-based/job-lifecycle.js';
 
 /**
  * Model-based test of the job lifecycle: random sequences of CreateProcessInstance, ActivateJobs, CompleteJob,
@@ -24,25 +22,13 @@ const PATH = process.env['MODEL_PATH'];
 const REPLAY_PATH = process.env['MODEL_REPLAY_PATH'];
 const TWEAK = (process.env['MODEL_TWEAK'] ?? 'none') as ModelTweak;
 
-/** The property: every command sequence runs on a freshly reset engine and agrees with the model throughout. */
-function jobLifecycleProperty(
-  real: Real,
-  profile: Profile,
-  tweak: ModelTweak,
-  replayPath: string | undefined,
-): fc.IAsyncProperty<[Iterable<fc.AsyncCommand<JobModel, Real>>]> {
-  const setup = async () => {
-    real.engine.reset();
-    await deploy(real.client, ['one-task.bpmn', 'error-boundary.bpmn']);
-    return { model: freshModel(profile, tweak, real.clock.now()), real };
-  };
-  const constraints = { maxCommands: MAX_COMMANDS, size: 'max' as const, ...(replayPath === undefined ? {} : { replayPath }) };
-  return fc.asyncProperty(fc.commands(jobCommandArbitraries(), constraints), async (commands) => {
-    await fc.asyncModelRun(setup, commands);
-  });
-}
+/** The names the processes and job types have in the model: a reset engine needs no others. */
+const SAME_NAMES: RunNames = { jobType: (type) => type, processId: (process) => process };
 
-interface Running extends Real {
+interface Running {
+  readonly engine: RunningEngine;
+  readonly client: GatewayClient;
+  readonly world: World;
   stop(): Promise<void>;
 }
 
@@ -50,16 +36,35 @@ async function startReal(profile: Profile): Promise<Running> {
   const clock = manualClock();
   const engine = await startEngine({ clock, profile });
   const client = createGatewayClient({ address: engine.address });
+  const world: World = {
+    call: (rpc, request) => client.call(rpc, request),
+    names: SAME_NAMES,
+    tenantId: '',
+    now: () => clock.now(),
+    clockSkewMs: 0,
+    inspect: () => engine.inspect(),
+    advance: (ms) => clock.advance(ms),
+    tally: new Map(),
+  };
   return {
     engine,
     client,
-    clock,
-    tally: new Map(),
+    world,
     stop: async () => {
       client.close();
       await engine.stop();
     },
   };
+}
+
+/** The property on one engine: every sequence starts on a freshly reset engine with the processes deployed. */
+function propertyOn(real: Running, profile: Profile, tweak: ModelTweak, replayPath: string | undefined) {
+  const setup = async (): Promise<World> => {
+    real.engine.reset();
+    await deployLifecycleModels(real.world.call, SAME_NAMES, '');
+    return real.world;
+  };
+  return jobLifecycleProperty(setup, real.world, { profile, maxCommands: MAX_COMMANDS, tweak, ...(replayPath === undefined ? {} : { replayPath }) });
 }
 
 /** MODEL_REPORT=1: the runs, the commands executed, and how often each situation was reached. */
@@ -79,12 +84,12 @@ for (const profile of PROFILES) {
     after(() => real.stop());
 
     it('agrees with the model on every answer and every state, over random command sequences', async () => {
-      const result = await fc.check(jobLifecycleProperty(real, profile, TWEAK, REPLAY_PATH), {
+      const result = await fc.check(propertyOn(real, profile, TWEAK, REPLAY_PATH), {
         numRuns: RUNS,
         ...(SEED === undefined ? {} : { seed: Number(SEED) }),
         ...(PATH === undefined ? {} : { path: PATH }),
       });
-      report(profile, result.numRuns, real.tally);
+      report(profile, result.numRuns, real.world.tally);
       if (result.failed) {
         const message = await fc.asyncDefaultReportMessage(result);
         const replayPath = /replayPath="([^"]*)"/.exec(fc.stringify(result.counterexample?.[0]))?.[1] ?? '';
@@ -104,7 +109,7 @@ describe('model-based: the job lifecycle model test can fail', () => {
   after(() => real.stop());
 
   it('finds and shrinks a divergence when the model wrongly thinks FailJob with no retries leaves the job activatable', async () => {
-    const result = await fc.check(jobLifecycleProperty(real, 'documented', 'fail-without-retries-stays-activatable', undefined), { numRuns: 200, seed: 20260101 });
+    const result = await fc.check(propertyOn(real, 'documented', 'fail-without-retries-stays-activatable', undefined), { numRuns: 200, seed: 20260101 });
     assert.ok(result.failed, 'the deliberately wrong model was not caught');
     const counterexample = fc.stringify(result.counterexample?.[0]);
     const cause = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);

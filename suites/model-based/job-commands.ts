@@ -1,10 +1,8 @@
 import { AssertionError } from 'node:assert';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { ManualClock, RunningEngine } from '../../../engine/index.js';
-import type { RpcName } from '../../../rules/index.js';
-import type { CallOutcome, GatewayClient } from '../../../suites/harness/client.js';
-import { jobsOf } from '../../support/processes.js';
+import type { RpcName } from '../../rules/index.js';
+import type { CallOutcome } from '../harness/client.js';
 import {
   activateJobs,
   advanceClock,
@@ -24,20 +22,47 @@ import {
   updateJobTimeout,
   type Expected,
   type JobModel,
+  type JobType,
   type ModelJob,
   type ProcessId,
   type SeenIncident,
 } from './job-model.js';
 
-/** The system under test: one engine on a manual clock, a client, and a tally of the situations the runs reached. */
-export interface Real {
-  readonly engine: RunningEngine;
-  readonly client: GatewayClient;
-  readonly clock: ManualClock;
+/** What one instance of the model's processes is called on the target, per run (unique on a shared gateway). */
+export interface RunNames {
+  jobType(type: JobType): string;
+  processId(process: ProcessId): string;
+}
+
+/** What engine.inspect() shows, when the target is the reference engine. */
+export interface Snapshot {
+  readonly instances: number;
+  readonly jobs: number;
+  readonly incidents: readonly SeenIncident[];
+}
+
+/**
+ * The gateway the commands run against, and what a run can see of it besides the API: a live gateway offers only
+ * the API and its own clock; the reference engine in a test also its state and a clock the test moves.
+ */
+export interface World {
+  readonly call: (rpc: RpcName, request: object) => Promise<CallOutcome>;
+  readonly names: RunNames;
+  /** The tenant instances are created in, and the tenants jobs are activated for. */
+  readonly tenantId: string;
+  /** The target's time (epoch ms): exact with a clock the run moves, the local clock otherwise. */
+  readonly now: () => number;
+  /** How far the target's job deadlines may be off the model's (clocks of two machines; 0 with a moved clock). */
+  readonly clockSkewMs: number;
+  readonly inspect?: () => Snapshot;
+  readonly advance?: (ms: number) => void;
+  /** Told of every instance created, so that the run can cancel it afterwards. */
+  readonly track?: (processInstanceKey: string) => void;
+  /** How often each situation was reached. */
   readonly tally: Map<string, number>;
 }
 
-type JobCommand = fc.AsyncCommand<JobModel, Real>;
+type JobCommand = fc.AsyncCommand<JobModel, World>;
 
 /** Which job a command names: one the model knows by key, one that is gone, or a key never assigned. */
 export interface JobTarget {
@@ -45,20 +70,19 @@ export interface JobTarget {
   readonly index: number;
 }
 
-const count = (real: Real, label: string): void => {
+const count = (real: World, label: string): void => {
   real.tally.set(label, (real.tally.get(label) ?? 0) + 1);
 };
 
+/** The `index`-th item, counting round (undefined for an empty list). */
+const nth = <T>(items: readonly T[], index: number): T | undefined => items[index % Math.max(1, items.length)];
+
 /** The key a target names in this model (falling back to a gone, then a never-assigned key), and the model's job. */
 function resolveTarget(model: JobModel, target: JobTarget): { key: string; job: ModelJob | undefined } {
-  const known = knownJobs(model);
-  if (target.kind === 'known' && known.length > 0) {
-    const job = known[target.index % known.length]!;
-    return { key: job.key!, job };
-  }
-  const gone = model.goneJobKeys;
-  if (target.kind !== 'unknown' && gone.length > 0) return { key: gone[target.index % gone.length]!, job: undefined };
-  return { key: NEVER_ASSIGNED_KEY, job: undefined };
+  const job = target.kind === 'known' ? nth(knownJobs(model), target.index) : undefined;
+  if (job?.key !== undefined) return { key: job.key, job };
+  const gone = target.kind === 'unknown' ? undefined : nth(model.goneJobKeys, target.index);
+  return { key: gone ?? NEVER_ASSIGNED_KEY, job: undefined };
 }
 
 /** The engine's answer must be the model's: status, and the catalogue rule named in the trailer. */
@@ -69,8 +93,9 @@ function expectAnswer(outcome: CallOutcome, expected: Expected, what: string): v
 }
 
 /** engine.inspect() must agree with the model: instances, jobs, and the open incidents by job and type. */
-function expectSnapshot(model: JobModel, real: Real, after: string): void {
-  const snapshot = real.engine.inspect();
+function expectSnapshot(model: JobModel, real: World, after: string): void {
+  if (!real.inspect) return;
+  const snapshot = real.inspect();
   const expected = expectedSnapshot(model);
   const actual = {
     instances: snapshot.instances,
@@ -95,11 +120,11 @@ abstract class ModelCommand implements JobCommand {
   }
   abstract describe(): string;
   /** Runs the command against the engine and the model; throws on a divergence. */
-  protected abstract execute(model: JobModel, real: Real): Promise<void>;
+  protected abstract execute(model: JobModel, real: World): Promise<void>;
   toString(): string {
     return this.describe();
   }
-  async run(model: JobModel, real: Real): Promise<void> {
+  async run(model: JobModel, real: World): Promise<void> {
     this.resolved = '';
     try {
       await this.execute(model, real);
@@ -113,9 +138,10 @@ abstract class ModelCommand implements JobCommand {
   private traced(): string {
     return this.resolved === '' ? this.describe() : `${this.describe()}  [${this.resolved}]`;
   }
-  protected async expectCall(model: JobModel, real: Real, rpc: RpcName, request: object, predict: () => Expected): Promise<void> {
+  protected async expectCall(model: JobModel, real: World, rpc: RpcName, request: object, predict: () => Expected, onOk?: (answer: unknown) => void): Promise<void> {
     const expected = predict();
-    const outcome = await real.client.call(rpc, request);
+    const outcome = await real.call(rpc, request);
+    if (outcome.status === 'OK') onOk?.(outcome.responses[0]);
     count(real, `${rpc}: ${expected.situation} -> ${outcome.status}`);
     this.resolved = this.resolved === '' ? outcome.status : `${this.resolved} -> ${outcome.status}`;
     expectAnswer(outcome, expected, this.describe());
@@ -148,8 +174,11 @@ export class CreateInstance extends ModelCommand {
   describe(): string {
     return `CreateInstance(${this.process})`;
   }
-  protected execute(model: JobModel, real: Real): Promise<void> {
-    return this.expectCall(model, real, 'CreateProcessInstance', { bpmnProcessId: this.process, version: -1, variables: '{}' }, () => createInstance(model, this.process));
+  protected execute(model: JobModel, real: World): Promise<void> {
+    const request = { bpmnProcessId: real.names.processId(this.process), version: -1, variables: '{}', tenantId: real.tenantId };
+    return this.expectCall(model, real, 'CreateProcessInstance', request, () => createInstance(model, this.process), (answer) => {
+      real.track?.(String((answer as { processInstanceKey?: unknown } | undefined)?.processInstanceKey));
+    });
   }
 }
 
@@ -172,22 +201,27 @@ export class Activate extends ModelCommand {
   override check(model: Readonly<JobModel>): boolean {
     return model.jobs.length > 0 || this.pick % 3 === 0;
   }
-  protected async execute(model: JobModel, real: Real): Promise<void> {
+  protected async execute(model: JobModel, real: World): Promise<void> {
     const ready = JOB_TYPES.filter((type) => model.jobs.some((job) => job.type === type && job.state === 'activatable'));
     const types = ready.length > 0 ? ready : JOB_TYPES;
-    const type = types[this.pick % types.length]!;
-    const outcome = await real.client.call('ActivateJobs', {
-      type,
+    const type = nth(types, this.pick) ?? 'one-task-work';
+    const realType = real.names.jobType(type);
+    const from = real.now();
+    const outcome = await real.call('ActivateJobs', {
+      type: realType,
       worker: 'model',
       timeout: this.timeout,
       maxJobsToActivate: this.max,
       requestTimeout: -1,
       fetchVariable: [],
+      tenantIds: real.tenantId === '' ? [] : [real.tenantId],
     });
-    assert.equal(outcome.status, 'OK', `${this.describe()}: the engine answered ${outcome.status}: ${outcome.details}`);
-    const jobs = jobsOf(outcome.responses);
+    assert.equal(outcome.status, 'OK', `${this.describe()}: the gateway answered ${outcome.status}: ${outcome.details}`);
+    // The model knows the job types by their names in the processes; the gateway by their names in this run.
+    const jobs = jobsOf(outcome.responses).map((job) => ({ ...job, type: job.type === realType ? type : job.type }));
     this.resolved = `${type}: ${jobs.length === 0 ? 'none' : jobs.map((j) => j.key).join(', ')}`;
-    count(real, `ActivateJobs: ${activateJobs(model, type, this.max, this.timeout, jobs)}`);
+    const window = { from: from - real.clockSkewMs, to: real.now() + real.clockSkewMs };
+    count(real, `ActivateJobs: ${activateJobs(model, type, this.max, this.timeout, jobs, window)}`);
     expectSnapshot(model, real, this.describe());
   }
 }
@@ -196,7 +230,7 @@ export class Complete extends JobKeyCommand {
   describe(): string {
     return `CompleteJob(${this.targetText()})`;
   }
-  protected execute(model: JobModel, real: Real): Promise<void> {
+  protected execute(model: JobModel, real: World): Promise<void> {
     const { key, job } = this.pick(model);
     return this.expectCall(model, real, 'CompleteJob', { jobKey: key, variables: '' }, () => completeJob(model, job));
   }
@@ -213,7 +247,7 @@ export class Fail extends JobKeyCommand {
   describe(): string {
     return `FailJob(${this.targetText()}, retries ${this.retries}, back-off ${this.backOff})`;
   }
-  protected execute(model: JobModel, real: Real): Promise<void> {
+  protected execute(model: JobModel, real: World): Promise<void> {
     const { key, job } = this.pick(model);
     const request = { jobKey: key, retries: this.retries, errorMessage: 'model says no', retryBackOff: this.backOff, variables: '' };
     return this.expectCall(model, real, 'FailJob', request, () => failJob(model, job, this.retries, this.backOff));
@@ -230,7 +264,7 @@ export class Throw extends JobKeyCommand {
   describe(): string {
     return `ThrowError(${this.targetText()}, '${this.errorCode}')`;
   }
-  protected execute(model: JobModel, real: Real): Promise<void> {
+  protected execute(model: JobModel, real: World): Promise<void> {
     const { key, job } = this.pick(model);
     const request = { jobKey: key, errorCode: this.errorCode, errorMessage: 'thrown by the model test', variables: '' };
     return this.expectCall(model, real, 'ThrowError', request, () => throwError(model, job, this.errorCode));
@@ -247,7 +281,7 @@ export class UpdateRetries extends JobKeyCommand {
   describe(): string {
     return `UpdateJobRetries(${this.targetText()}, ${this.retries})`;
   }
-  protected execute(model: JobModel, real: Real): Promise<void> {
+  protected execute(model: JobModel, real: World): Promise<void> {
     const { key, job } = this.pick(model);
     return this.expectCall(model, real, 'UpdateJobRetries', { jobKey: key, retries: this.retries }, () => updateJobRetries(model, job, this.retries));
   }
@@ -263,7 +297,7 @@ export class UpdateTimeout extends JobKeyCommand {
   describe(): string {
     return `UpdateJobTimeout(${this.targetText()}, ${this.timeout})`;
   }
-  protected execute(model: JobModel, real: Real): Promise<void> {
+  protected execute(model: JobModel, real: World): Promise<void> {
     const { key, job } = this.pick(model);
     return this.expectCall(model, real, 'UpdateJobTimeout', { jobKey: key, timeout: this.timeout }, () => updateJobTimeout(model, job, this.timeout));
   }
@@ -280,17 +314,12 @@ export class Resolve extends ModelCommand {
   describe(): string {
     return `ResolveIncident(${this.target.kind}#${this.target.index})`;
   }
-  protected execute(model: JobModel, real: Real): Promise<void> {
-    const open: SeenIncident[] = [...real.engine.inspect().incidents].sort((a, b) => a.key.localeCompare(b.key));
+  protected execute(model: JobModel, real: World): Promise<void> {
+    const open: SeenIncident[] = [...(real.inspect?.().incidents ?? [])].sort((a, b) => a.key.localeCompare(b.key));
     const resolved = model.resolvedIncidentKeys;
-    let incident: SeenIncident | undefined;
-    let key = NEVER_ASSIGNED_KEY;
-    if (this.target.kind === 'open' && open.length > 0) {
-      incident = open[this.target.index % open.length]!;
-      key = incident.key;
-    } else if (this.target.kind !== 'unknown' && resolved.length > 0) {
-      key = resolved[this.target.index % resolved.length]!;
-    }
+    const incident = this.target.kind === 'open' ? nth(open, this.target.index) : undefined;
+    const again = this.target.kind === 'unknown' ? undefined : nth(resolved, this.target.index);
+    const key = incident?.key ?? again ?? NEVER_ASSIGNED_KEY;
     const job = incident?.jobKey === undefined ? undefined : jobByKey(model, incident.jobKey);
     this.resolved = incident ? `${key} ${incident.type} of job ${incident.jobKey} (retries ${job?.retries})` : `${key} (no such incident)`;
     return this.expectCall(model, real, 'ResolveIncident', { incidentKey: key }, () => resolveIncident(model, incident));
@@ -304,10 +333,10 @@ export class AdvanceClock extends ModelCommand {
   describe(): string {
     return `AdvanceClock(${this.ms})`;
   }
-  protected execute(model: JobModel, real: Real): Promise<void> {
-    real.clock.advance(this.ms);
+  protected execute(model: JobModel, real: World): Promise<void> {
+    real.advance?.(this.ms);
     advanceClock(model, this.ms);
-    assert.equal(real.clock.now(), model.now, 'the clock and the model disagree on the time');
+    assert.equal(real.now(), model.now, 'the clock and the model disagree on the time');
     count(real, 'AdvanceClock');
     expectSnapshot(model, real, this.describe());
     return Promise.resolve();
@@ -319,20 +348,36 @@ const jobTarget: fc.Arbitrary<JobTarget> = fc.record({
   index: fc.nat(7),
 });
 
-/** The command arbitraries, weighted towards the commands that move jobs between states. */
-export function jobCommandArbitraries(): fc.Arbitrary<JobCommand>[] {
+/** An activated job as ActivateJobs answers it. */
+function jobsOf(responses: readonly unknown[]): { key: string; type: string; retries: number; deadline: string }[] {
+  return responses.flatMap((r) => (r as { jobs: { key: string; type: string; retries: number; deadline: string }[] }).jobs);
+}
+
+/** Durations (ms) of activations and back-offs: short ones where the run moves the clock, else too long to pass during a run. */
+function durations(movedClock: boolean, shortest: number): fc.Arbitrary<number> {
+  return movedClock ? fc.integer({ min: shortest, max: 5000 }) : fc.integer({ min: 600_000, max: 3_600_000 });
+}
+
+/**
+ * The command arbitraries, weighted towards the commands that move jobs between states. Clock moves need a clock
+ * the run moves; ResolveIncident needs the incidents' keys, which only the reference engine's state shows.
+ */
+export function jobCommandArbitraries(world: Pick<World, 'advance' | 'inspect'>): fc.Arbitrary<JobCommand>[] {
   const weighted = (weight: number, arbitrary: fc.Arbitrary<JobCommand>) => ({ arbitrary, weight });
+  const moved = world.advance !== undefined;
+  const backOff = moved ? fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 })) : fc.oneof(fc.constant(0), durations(false, 0));
+  const resolve = fc.record({ kind: fc.constantFrom('open' as const, 'open' as const, 'open' as const, 'resolved' as const, 'unknown' as const), index: fc.nat(7) }).map((t) => new Resolve(t));
   return [
     fc.oneof(
       weighted(4, fc.constantFrom<ProcessId>('one-task', 'error-boundary').map((p) => new CreateInstance(p))),
-      weighted(6, fc.tuple(fc.nat(5), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5000 })).map(([t, max, timeout]) => new Activate(t, max, timeout))),
+      weighted(6, fc.tuple(fc.nat(5), fc.integer({ min: 1, max: 3 }), durations(moved, 1)).map(([t, max, timeout]) => new Activate(t, max, timeout))),
       weighted(2, jobTarget.map((t) => new Complete(t))),
-      weighted(4, fc.tuple(jobTarget, fc.integer({ min: -1, max: 3 }), fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 }))).map(([t, r, b]) => new Fail(t, r, b))),
+      weighted(4, fc.tuple(jobTarget, fc.integer({ min: -1, max: 3 }), backOff).map(([t, r, b]) => new Fail(t, r, b))),
       weighted(2, fc.tuple(jobTarget, fc.constantFrom('NOPE', CAUGHT_CODE)).map(([t, code]) => new Throw(t, code))),
       weighted(2, fc.tuple(jobTarget, fc.integer({ min: 1, max: 3 })).map(([t, r]) => new UpdateRetries(t, r))),
-      weighted(2, fc.tuple(jobTarget, fc.integer({ min: 0, max: 5000 })).map(([t, timeout]) => new UpdateTimeout(t, timeout))),
-      weighted(2, fc.record({ kind: fc.constantFrom('open' as const, 'open' as const, 'open' as const, 'resolved' as const, 'unknown' as const), index: fc.nat(7) }).map((t) => new Resolve(t))),
-      weighted(3, fc.integer({ min: 0, max: 6000 }).map((ms) => new AdvanceClock(ms))),
+      weighted(2, fc.tuple(jobTarget, durations(moved, 0)).map(([t, timeout]) => new UpdateTimeout(t, timeout))),
+      ...(world.inspect ? [weighted(2, resolve)] : []),
+      ...(moved ? [weighted(3, fc.integer({ min: 0, max: 6000 }).map((ms) => new AdvanceClock(ms)))] : []),
     ),
   ];
 }

@@ -1,5 +1,5 @@
 import { AssertionError } from 'node:assert';
-import { expectationOf, ruleById, type Profile, type StatusName } from '../../../rules/index.js';
+import { expectationOf, ruleById, type Profile, type StatusName } from '../../rules/index.js';
 
 /**
  * A small model of the job lifecycle (one-task.bpmn and error-boundary.bpmn): what the engine should answer to each
@@ -249,9 +249,10 @@ export interface SeenActivatedJob {
 
 /**
  * ActivateJobs: as many jobs as asked for and activatable (the engine's pick among them is its own), each one the
- * model thinks activatable, with its retries and a deadline `timeout` from now. Throws on a divergence.
+ * model thinks activatable, with its retries and a deadline `timeout` after the request (`sent`: when it was sent and
+ * answered, widened by the clock skew allowed). Throws on a divergence.
  */
-export function activateJobs(model: JobModel, type: JobType, max: number, timeout: number, activated: readonly SeenActivatedJob[]): string {
+export function activateJobs(model: JobModel, type: JobType, max: number, timeout: number, activated: readonly SeenActivatedJob[], sent: { from: number; to: number }): string {
   const candidates = model.jobs.filter((job) => job.type === type && job.state === 'activatable');
   const fail = (message: string): never => {
     throw new AssertionError({ message: `ActivateJobs(${type}, max ${max}): ${message}; the model had ${candidates.length} activatable (${describeJobs(candidates)})` });
@@ -265,13 +266,17 @@ export function activateJobs(model: JobModel, type: JobType, max: number, timeou
     if (!job) return fail(`the engine activated job ${seen.key}, which the model cannot place`);
     if (seen.type !== type) fail(`job ${seen.key} has type '${seen.type}'`);
     if (seen.retries !== job.retries) fail(`job ${seen.key} has ${seen.retries} retries, the model ${job.retries}`);
-    if (seen.deadline !== String(model.now + timeout)) fail(`job ${seen.key} has deadline ${seen.deadline}, the model ${model.now + timeout}`);
+    const deadline = Number(seen.deadline);
+    if (deadline < sent.from + timeout || deadline > sent.to + timeout) fail(`job ${seen.key} has deadline ${seen.deadline}, the model ${describeWindow(sent, timeout)}`);
     job.key = seen.key;
     job.state = 'activated';
-    job.deadline = model.now + timeout;
+    job.deadline = deadline;
   }
   return `${activated.length} of ${candidates.length} activatable`;
 }
+
+const describeWindow = (sent: { from: number; to: number }, timeout: number): string =>
+  sent.from === sent.to ? String(sent.from + timeout) : `${sent.from + timeout}..${sent.to + timeout}`;
 
 /** What engine.inspect() should show: counts, and the open incidents as `jobKey:type`, sorted. */
 export function expectedSnapshot(model: JobModel): { instances: number; jobs: number; incidents: string[] } {
