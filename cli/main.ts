@@ -45,6 +45,7 @@ function program(): Command {
     .option('--key <file>', 'PEM client key (mutual TLS)')
     .option('--token <token>', 'a static bearer token for the authorized caller (else OAuth from ZEEBE_CLIENT_ID/...)')
     .option('--tenant <id>', "the authorized caller's tenant (default <default>)")
+    .option('--more-tenants <ids>', 'more tenants the authorized caller holds, comma-separated (a 31-character one and <default> widen the checks)')
     .option('--stranger-token <token>', 'a bearer token of a caller authorized for another tenant (other-tenant rules)')
     .option('--stranger-client-id <id>', 'OAuth client id of that second caller')
     .option('--stranger-client-secret <secret>', 'OAuth client secret of that second caller')

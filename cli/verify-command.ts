@@ -5,7 +5,7 @@ import { RESULTS_VERSION, renderJson, renderJUnit, totalsOf, type RunResults } f
 import { createGatewayClient } from '../suites/harness/client.js';
 import { detectCapabilities } from '../suites/target/capabilities.js';
 import { channelCredentialsOf, createTargetTokens, externalTargetGiven, resolveTargetConfig, type TargetFlags } from '../suites/target/target-config.js';
-import { AUTHORIZED_TENANT, AUTHORIZED_TENANTS } from '../suites/cases/valid-requests.js';
+import { runTenants } from '../suites/cases/tenants.js';
 import { verify, type VerifyTarget } from '../suites/verify.js';
 import { embeddedTarget } from './embedded-target.js';
 import { parseInteger, parseProfile } from './flags.js';
@@ -69,15 +69,6 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
   if (totalsOf(results.rules).failed > 0 || results.acceptance.failures.length > 0) process.exitCode = 1;
 }
 
-/**
- * With multi-tenancy on, the checks send requests for tenant `tenant-a` (and `tenant-b` for the second caller):
- * any other tenant would make valid requests look refused, so the run says so instead of reporting false failures.
- */
-function tenantsBlock(config: { authorizedTenant: string }): string | undefined {
-  if (config.authorizedTenant === AUTHORIZED_TENANT) return undefined;
-  return `the target has multi-tenancy on: the checks need a caller authorized for ${AUTHORIZED_TENANTS.map((t) => `'${t}'`).join(', ')} given with --tenant ${AUTHORIZED_TENANT} (and a second caller for 'tenant-b' for the other-tenant rules), but the caller's tenant is '${config.authorizedTenant}'`;
-}
-
 /** `--shard i/n`: the i-th of n slices of the rules (1-based). */
 function parseShard(value: string): [number, number] {
   const match = /^(\d+)\/(\d+)$/.exec(value);
@@ -94,12 +85,10 @@ async function liveTarget(flags: TargetFlags): Promise<{ target: VerifyTarget; a
   const client = createGatewayClient({ address: config.address, credentials });
   try {
     const caps = await detectCapabilities(client, tokens, { address: config.address, tenantId: config.authorizedTenant });
-    const blocked = caps.multiTenancy ? tenantsBlock(config) : undefined;
-    if (blocked !== undefined) console.log(`note: ${blocked}`);
     const target: VerifyTarget = {
       description: `${config.description}, gateway ${caps.gatewayVersion}`,
-      settings: blocked === undefined ? [{ multiTenancy: caps.multiTenancy, authRequired: caps.authRequired }] : [],
-      ...(blocked !== undefined && { blocked }),
+      settings: [{ multiTenancy: caps.multiTenancy, authRequired: caps.authRequired }],
+      tenants: runTenants(config.authorizedTenant, config.moreTenants, config.strangerTenant),
       unimplemented: caps.unimplemented,
       hasStranger: tokens.stranger !== undefined,
       partitions: caps.partitions,

@@ -2,6 +2,7 @@ import { catalogue, matchesAnyRuleGlob, type Profile, type Rule, type RpcName } 
 import type { CheckFailure, RuleResult } from '../reports/index.js';
 import { gatewayCases, type Setting } from './cases/gateway-cases.js';
 import { STATE_CASES } from './cases/state-cases.js';
+import { DEFAULT_TENANTS, type RunTenants } from './cases/tenants.js';
 import { ruleProperties } from './properties/rule-properties.js';
 import { runnablePropertyCase } from './properties/runnable.js';
 import { POSITIVE_PROPERTIES } from './positive/index.js';
@@ -20,6 +21,8 @@ export interface VerifyTarget {
   readonly hasStranger: boolean;
   /** Partitions of the target (keys on others name nothing). */
   readonly partitions: number;
+  /** The tenants the authorized caller holds (and the second caller's); default: the embedded engine's callers'. */
+  readonly tenants?: RunTenants;
   /** Why no check can run on this target at all (then every rule is not applicable, for this reason). */
   readonly blocked?: string;
   prepare(setting: Setting): Promise<PreparedTarget & { release(): Promise<void> }>;
@@ -57,14 +60,16 @@ export async function verify(target: VerifyTarget, options: VerifyOptions): Prom
     .filter((_, i) => i % shards === shard - 1);
   const ids = new Set(selected.map((r) => r.id));
   const everyRule = options.rules.length === 0 && shard === 1;
-  const properties = options.runs > 0 ? ruleProperties({ partitions: target.partitions }).map((p) => runnablePropertyCase(p, options)) : [];
-  const all = [...gatewayCases().map(runnableGatewayCase), ...properties, ...positiveCases(target, options), ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
+  const tenants = target.tenants ?? DEFAULT_TENANTS;
+  const properties = options.runs > 0 ? ruleProperties({ partitions: target.partitions, tenants }).map((p) => runnablePropertyCase(p, options)) : [];
+  const all = [...gatewayCases(tenants).map(runnableGatewayCase), ...properties, ...positiveCases(target, options), ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
   const runnable = all.filter((c) => applicableSetting(c, target) !== undefined && !needsMissing(c, target));
   const scheduled = runnable.map((c) => ({ ...c, setting: applicableSetting(c, target) ?? c.setting }));
   options.onStart?.(scheduled);
   const results = await runCases(scheduled, options.profile, (s) => target.prepare(s), {
     ...(options.onResult && { onResult: options.onResult }),
     concurrency: options.concurrency ?? 1,
+    tenants,
   });
   const accepted = results.filter((r) => r.case.ruleId === undefined);
   const answering = answeringRpcs(results);

@@ -1,8 +1,9 @@
 import { catalogue, type Rule, type RpcName } from '../../rules/index.js';
-import { AUTHORIZED_TENANT, MAX_TENANT, validRequest } from './valid-requests.js';
+import { validRequest as validRequestFor } from './valid-requests.js';
 import { ROUTING_KEY_FIELD, SINGLE_TENANT_RPCS, TENANT_LIST_RPCS, withTenant, withVariables } from './tenant-fields.js';
+import { DEFAULT_TENANTS, holdsDefault, longestHeld, type RunTenants } from './tenants.js';
 
-/** Who sends a case's request: a caller authorized for `AUTHORIZED_TENANT`, nobody, or a bogus token. */
+/** Who sends a case's request: a caller authorized for the run's tenants, nobody, or a bogus token. */
 export type CallerKind = 'authorized' | 'anonymous' | 'invalid-token';
 
 /** The gateway settings a case needs. */
@@ -34,13 +35,13 @@ const CALLER_OF: Readonly<Record<string, CallerKind>> = {
 };
 
 const LONG_TENANT = 'a'.repeat(32);
-const SINGLE_TENANT_VALUES: Readonly<Record<string, readonly Variant[]>> = {
+const singleTenantValues = (t: RunTenants): Readonly<Record<string, readonly Variant[]>> => ({
   'mt-on-blank': [['empty', ''], ['whitespace', '   ']],
   'mt-on-too-long': [['32 characters', LONG_TENANT], ['40 characters with illegal ones (length wins)', 'ä'.repeat(40)]],
   'mt-on-illegal-chars': [['a space', 'tenant a'], ['non-ASCII', 'tenänt'], ['a slash', 'tenant/a'], ['angle brackets', '<tenant>']],
-  'mt-on-unauthorized': [['another tenant', 'tenant-b']],
-  'mt-off-not-default': [['a tenant', AUTHORIZED_TENANT], ['a padded <default>', ' <default>']],
-};
+  'mt-on-unauthorized': [['another tenant', t.foreign]],
+  'mt-off-not-default': [['a tenant', t.primary], ['a padded <default>', ' <default>']],
+});
 const VARIABLES: Readonly<Record<string, readonly Variant[]>> = {
   'not-json': [['truncated', '{"a":'], ['single quotes', "{'a':1}"], ['plain text', 'not json']],
   'not-object': [['an array', '[1,2]'], ['a string', '"text"'], ['a number', '42'], ['a boolean', 'true']],
@@ -48,18 +49,18 @@ const VARIABLES: Readonly<Record<string, readonly Variant[]>> = {
 };
 const BAD_KEYS: readonly Variant[] = [['key 0', '0'], ['key 123 (partition 0)', '123'], ['partition 2 of 1', '4503599627370497']];
 
-/** Every example of every gateway-layer rule, plus the boundary requests that must pass. */
-export function gatewayCases(): GatewayCase[] {
+/** Every example of every gateway-layer rule, plus the boundary requests that must pass, for callers holding `tenants`. */
+export function gatewayCases(tenants: RunTenants = DEFAULT_TENANTS): GatewayCase[] {
   const rules = catalogue.filter((r) => r.layer === 'gateway');
-  return [...rules.flatMap(casesOf), ...acceptedCases()];
+  return [...rules.flatMap((r) => casesOf(r, tenants)), ...acceptedCases(tenants)];
 }
 
 /** The examples of one rule; a rule without any is a gap the tests report. */
-export function casesOf(rule: Rule): GatewayCase[] {
+export function casesOf(rule: Rule, tenants: RunTenants = DEFAULT_TENANTS): GatewayCase[] {
   const multiTenancy = rule.multiTenancy === 'on';
   const setting = { multiTenancy, authRequired: rule.id === 'Gateway/UNAUTHENTICATED/missing-token' };
   const caller = CALLER_OF[rule.id] ?? 'authorized';
-  return examplesOf(rule, multiTenancy).map((e) => ({
+  return examplesOf(rule, multiTenancy, tenants).map((e) => ({
     name: `${rule.id}: ${e.rpc} with ${e.title}`,
     ruleId: rule.id,
     rpc: e.rpc,
@@ -70,15 +71,15 @@ export function casesOf(rule: Rule): GatewayCase[] {
   }));
 }
 
-function examplesOf(rule: Rule, mt: boolean): Example[] {
+function examplesOf(rule: Rule, mt: boolean, tenants: RunTenants): Example[] {
   const slug = rule.id.slice(rule.id.lastIndexOf('/') + 1);
-  if (rule.rpc === 'Gateway') return gatewayExamples(slug, mt);
+  if (rule.rpc === 'Gateway') return gatewayExamples(slug, mt, tenants.primary);
   const rpc = rule.rpc;
-  const base = validRequest(rpc, mt);
+  const base = validRequestFor(rpc, mt, tenants.primary);
   const variants = (values: readonly Variant[] | undefined, patch: (v: string) => Record<string, unknown>): Example[] =>
     (values ?? []).map(([title, value]) => ({ title, rpc, request: patch(value) }));
   if (rule.id.includes('/tenant/')) {
-    return isTenantList(rpc) ? listTenantExamples(rpc, slug, base) : variants(SINGLE_TENANT_VALUES[slug], (v) => withTenant(rpc, base, v));
+    return isTenantList(rpc) ? listTenantExamples(rpc, slug, base, tenants) : variants(singleTenantValues(tenants)[slug], (v) => withTenant(rpc, base, v));
   }
   const variablesKind = /(?:variables|variable-instruction)-(not-json|not-object|integer-overflow)$/.exec(slug)?.[1];
   if (variablesKind) return variants(VARIABLES[variablesKind], (v) => withVariables(rpc, base, v));
@@ -101,19 +102,20 @@ function fieldExamples(rpc: RpcName, slug: string, base: Record<string, unknown>
   return examples[slug]?.() ?? [];
 }
 
-function listTenantExamples(rpc: RpcName, slug: string, base: Record<string, unknown>): Example[] {
+function listTenantExamples(rpc: RpcName, slug: string, base: Record<string, unknown>, t: RunTenants): Example[] {
   const lists: Readonly<Record<string, readonly (readonly [string, string[]])[]>> = {
     'mt-on-empty-list': [['an empty list', []]],
-    'mt-on-blank-id': [['an empty id', [AUTHORIZED_TENANT, '']], ['a whitespace id', [' ']]],
+    'mt-on-blank-id': [['an empty id', [t.primary, '']], ['a whitespace id', [' ']]],
     'mt-on-too-long': [['a 32-character id', [LONG_TENANT]]],
-    'mt-on-illegal-chars': [['a non-ASCII id', ['tenänt']], ['an id with a space', [AUTHORIZED_TENANT, 'a b']]],
-    'mt-on-unauthorized': [['one unauthorized id', [AUTHORIZED_TENANT, 'tenant-b']]],
-    'mt-off-not-default': [['a tenant', [AUTHORIZED_TENANT]], ['<default> and another', ['<default>', 'x']]],
+    'mt-on-illegal-chars': [['a non-ASCII id', ['tenänt']], ['an id with a space', [t.primary, 'a b']]],
+    'mt-on-unauthorized': [['one unauthorized id', [t.primary, t.foreign]]],
+    'mt-off-not-default': [['a tenant', [t.primary]], ['<default> and another', ['<default>', 'x']]],
   };
   return (lists[slug] ?? []).map(([title, tenantIds]) => ({ title, rpc, request: { ...base, tenantIds } }));
 }
 
-function gatewayExamples(slug: string, mt: boolean): Example[] {
+function gatewayExamples(slug: string, mt: boolean, tenant: string): Example[] {
+  const validRequest = (rpc: RpcName, multiTenancy: boolean): Record<string, unknown> => validRequestFor(rpc, multiTenancy, tenant);
   const tenantRpcs = [...SINGLE_TENANT_RPCS, ...TENANT_LIST_RPCS];
   const examples: Readonly<Record<string, () => Example[]>> = {
     'missing-token': () => [{ title: 'no token', rpc: 'Topology', request: {} }, { title: 'no token', rpc: 'PublishMessage', request: validRequest('PublishMessage', mt) }],
@@ -128,8 +130,11 @@ function gatewayExamples(slug: string, mt: boolean): Example[] {
   return examples[slug]?.() ?? [];
 }
 
-/** Requests at the edges of the rules that every gateway must let through. */
-function acceptedCases(): GatewayCase[] {
+/** Requests at the edges of the rules that every gateway must let through (the tenant edges the caller's tenants allow). */
+function acceptedCases(t: RunTenants): GatewayCase[] {
+  const validRequest = (rpc: RpcName, multiTenancy: boolean): Record<string, unknown> => validRequestFor(rpc, multiTenancy, t.primary);
+  const longest = longestHeld(t);
+  const heldDefault = holdsDefault(t);
   const accepted = (title: string, rpc: RpcName, mt: boolean, request: Record<string, unknown>): GatewayCase => ({
     name: `accepted: ${rpc} with ${title} (multi-tenancy ${mt ? 'on' : 'off'})`,
     ruleId: undefined,
@@ -141,13 +146,14 @@ function acceptedCases(): GatewayCase[] {
   });
   const plain = [true, false].flatMap((mt) => ALL_RPCS.map((rpc) => accepted('a valid request', rpc, mt, validRequest(rpc, mt))));
   const tenants = SINGLE_TENANT_RPCS.flatMap((rpc) => [
-    accepted('a 31-character tenant', rpc, true, withTenant(rpc, validRequest(rpc, true), MAX_TENANT)),
-    accepted('tenant <default>', rpc, true, withTenant(rpc, validRequest(rpc, true), '<default>')),
+    ...(longest === undefined ? [] : [accepted('a 31-character tenant', rpc, true, withTenant(rpc, validRequest(rpc, true), longest))]),
+    ...(heldDefault ? [accepted('tenant <default>', rpc, true, withTenant(rpc, validRequest(rpc, true), '<default>'))] : []),
     accepted('tenant <default>', rpc, false, withTenant(rpc, validRequest(rpc, false), '<default>')),
     accepted('a whitespace tenant', rpc, false, withTenant(rpc, validRequest(rpc, false), '  ')),
   ]);
+  const held = t.authorized.filter((id) => id === '<default>' || id === longest);
   const lists = TENANT_LIST_RPCS.flatMap((rpc) => [
-    accepted('tenants [<default>, 31 characters]', rpc, true, { ...validRequest(rpc, true), tenantIds: ['<default>', MAX_TENANT] }),
+    ...(held.length === 0 ? [] : [accepted(`tenants [${held.map((id) => (id === '<default>' ? id : `${id.length} characters`)).join(', ')}]`, rpc, true, { ...validRequest(rpc, true), tenantIds: held })]),
     accepted('tenants [<default>]', rpc, false, { ...validRequest(rpc, false), tenantIds: ['<default>'] }),
   ]);
   const documents = ['', '  ', 'null', '{"a":18446744073709551615}', '{"a":"18446744073709551616"}', '{"a":{"b":[1.5e300]}}'].map((v) =>

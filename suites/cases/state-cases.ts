@@ -10,7 +10,8 @@ export interface StateCase {
   readonly title: string;
   /** Multi-tenancy setting the case needs; `other-tenant` rules need it on. */
   readonly multiTenancy: boolean;
-  run(fx: Fixtures, tenantId: string): Promise<CallOutcome>;
+  /** `tenantId`: the fixtures' tenant (empty with multi-tenancy off); `foreign`: the second caller's tenant. */
+  run(fx: Fixtures, tenantId: string, foreign: string): Promise<CallOutcome>;
 }
 
 /** A key on partition 1 that no fixture ever gets (fixtures count up from 1). */
@@ -24,12 +25,12 @@ const NO_SUCH = (ruleId: string, rpc: Parameters<Fixtures['call']>[0], request: 
 });
 
 /** Another tenant's entity, called by a caller who is not authorized for that tenant. */
-const STRANGER = (ruleId: string, make: (fx: Fixtures) => Promise<[Parameters<Fixtures['call']>[0], object]>): StateCase => ({
+const STRANGER = (ruleId: string, make: (fx: Fixtures, foreign: string) => Promise<[Parameters<Fixtures['call']>[0], object]>): StateCase => ({
   ruleId,
   title: "another tenant's entity",
   multiTenancy: true,
-  run: async (fx) => {
-    const [rpc, request] = await make(fx);
+  run: async (fx, _tenantId, foreign) => {
+    const [rpc, request] = await make(fx, foreign);
     return fx.callAsStranger(rpc, request);
   },
 });
@@ -53,7 +54,7 @@ export const STATE_CASES: readonly StateCase[] = [
         multiTenancy: false,
         run: async (fx, tenantId) => fx.call(rpc, wrap({ bpmnProcessId: (await fx.deploy()).bpmnProcessId, version: 0, tenantId })),
       },
-      STRANGER(`${rpc}/NOT_FOUND/other-tenant`, async (fx) => [rpc, wrap({ processDefinitionKey: (await fx.deploy()).processDefinitionKey, tenantId: 'tenant-b' })]),
+      STRANGER(`${rpc}/NOT_FOUND/other-tenant`, async (fx, foreign) => [rpc, wrap({ processDefinitionKey: (await fx.deploy()).processDefinitionKey, tenantId: foreign })]),
     ];
   }),
   NO_SUCH('DeleteResource/NOT_FOUND/no-such-resource', 'DeleteResource', { resourceKey: UNUSED_KEY }),

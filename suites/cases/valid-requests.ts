@@ -16,10 +16,10 @@ const BPMN = Buffer.from(
   '<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t"><bpmn:process id="conformance-p" isExecutable="true"><bpmn:startEvent id="s"/></bpmn:process></bpmn:definitions>',
 );
 
-/** A request for each RPC that breaks no gateway-layer rule, under the given multi-tenancy setting. */
-export function validRequest(rpc: RpcName, multiTenancy: boolean): Record<string, unknown> {
-  const tenantId = multiTenancy ? AUTHORIZED_TENANT : '';
-  const tenantIds = multiTenancy ? [AUTHORIZED_TENANT] : [];
+/** A request for each RPC that breaks no gateway-layer rule, under the given multi-tenancy setting (`tenant`: one the caller holds). */
+export function validRequest(rpc: RpcName, multiTenancy: boolean, tenant = AUTHORIZED_TENANT): Record<string, unknown> {
+  const tenantId = multiTenancy ? tenant : '';
+  const tenantIds = multiTenancy ? [tenant] : [];
   const key = PARTITION_ONE_KEY;
   const create = { bpmnProcessId: 'conformance-p', version: -1, variables: '{"a":1}', tenantId };
   const requests: Record<RpcName, Record<string, unknown>> = {

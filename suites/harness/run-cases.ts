@@ -2,7 +2,7 @@ import type { Profile, RpcName } from '../../rules/index.js';
 import { createFixtures, type Fixtures } from '../cases/fixtures.js';
 import type { CallerKind, GatewayCase, Setting } from '../cases/gateway-cases.js';
 import type { StateCase } from '../cases/state-cases.js';
-import { AUTHORIZED_TENANT } from '../cases/valid-requests.js';
+import { DEFAULT_TENANTS, type RunTenants } from '../cases/tenants.js';
 import { createGatewayClient, type CallOutcome, type GatewayClient, type TargetConnection } from './client.js';
 import { judge, type Judged, type Verdict } from './judge.js';
 
@@ -18,6 +18,9 @@ export interface CaseContext {
   readonly tokens: PreparedTarget['tokens'];
   readonly fixtures: Fixtures;
   readonly profile: Profile;
+  /** The tenant the case's requests and fixtures use: the primary one with multi-tenancy on, else empty. */
+  readonly tenantId: string;
+  readonly tenants: RunTenants;
 }
 
 /** A case that judged itself (a property: many calls, the verdict on the shrunk failure if any). */
@@ -68,7 +71,7 @@ export function runnableStateCase(c: StateCase): RunnableCase {
     ruleId: c.ruleId,
     trailer: true,
     setting: { multiTenancy: c.multiTenancy, authRequired: false },
-    run: ({ fixtures }) => c.run(fixtures, c.multiTenancy ? AUTHORIZED_TENANT : ''),
+    run: ({ fixtures, tenantId, tenants }) => c.run(fixtures, tenantId, tenants.foreign),
   };
 }
 
@@ -77,6 +80,8 @@ export interface RunOptions {
   readonly onResult?: (result: CaseResult) => void;
   /** Cases are independent (each builds its own fixtures), so several may run at once; default 1. */
   readonly concurrency?: number;
+  /** The tenants the callers hold; default: the embedded engine's callers'. */
+  readonly tenants?: RunTenants;
 }
 
 /** Runs the cases, grouped by setting, against the target `prepare` gives for each setting; results in case order. */
@@ -92,15 +97,17 @@ export async function runCases(
     if (!setting) continue;
     const target = await prepare(setting);
     const client = createGatewayClient(target);
+    const tenants = options.tenants ?? DEFAULT_TENANTS;
+    const tenantId = setting.multiTenancy ? tenants.primary : '';
     const fixtures = createFixtures({
       client,
       token: target.tokens.authorized,
       strangerToken: target.tokens.stranger,
-      tenantId: setting.multiTenancy ? AUTHORIZED_TENANT : '',
+      tenantId,
       runId: `${Date.now().toString(36)}-${setting.multiTenancy ? 'mt' : 'st'}`,
     });
     const runOne = async (c: RunnableCase): Promise<void> => {
-      const outcome = await c.run({ client, tokens: target.tokens, fixtures, profile });
+      const outcome = await c.run({ client, tokens: target.tokens, fixtures, profile, tenantId, tenants });
       const result: CaseResult = 'judged' in outcome ? { ...outcome.judged, case: c } : { ...judge(c, outcome, profile), case: c, details: outcome.details };
       results.set(c, result);
       options.onResult?.(result);

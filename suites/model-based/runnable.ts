@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { AUTHORIZED_TENANT } from '../cases/valid-requests.js';
 import type { RunnableCase } from '../harness/run-cases.js';
 import type { JobType, ProcessId } from './job-model.js';
 import { deployLifecycleModels, jobLifecycleProperty, type World } from './job-lifecycle.js';
@@ -18,8 +17,7 @@ export function runnableLifecycleCase(multiTenancy: boolean, settings: { seed: n
     ruleId: undefined,
     trailer: false,
     setting: { multiTenancy, authRequired: false },
-    run: async ({ fixtures, profile }) => {
-      const tenantId = multiTenancy ? AUTHORIZED_TENANT : '';
+    run: async ({ fixtures, profile, tenantId }) => {
       const setup = async (): Promise<World> => {
         const run = fixtures.uniqueId('lifecycle');
         const names = { jobType: (type: JobType) => `${run}-${type}`, processId: (process: ProcessId) => `${run}-${process}` };

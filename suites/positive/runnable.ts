@@ -1,13 +1,12 @@
-import { AUTHORIZED_TENANT } from '../cases/valid-requests.js';
 import type { RunnableCase } from '../harness/run-cases.js';
 import { toProtoJson } from '../properties/proto-json.js';
 import type { AnyPositiveProperty, Tenancy } from './positive-property.js';
 
 const WELL_FORMED = 'OK, with a well-formed response';
 
-/** The tenant requests name and responses answer, per multi-tenancy setting. */
-function tenancyOf(multiTenancy: boolean): Tenancy {
-  return multiTenancy ? { multiTenancy, tenantId: AUTHORIZED_TENANT, expected: AUTHORIZED_TENANT } : { multiTenancy, tenantId: '', expected: '<default>' };
+/** The tenant requests name and responses answer: the run's tenant, or `<default>` with multi-tenancy off. */
+function tenancyOf(multiTenancy: boolean, tenantId: string): Tenancy {
+  return { multiTenancy, tenantId, expected: multiTenancy ? tenantId : '<default>' };
 }
 
 /** A positive property as a case of a verify run, in one multi-tenancy setting; it counts towards the acceptance checks. */
@@ -17,8 +16,8 @@ export function runnablePositiveCase(p: AnyPositiveProperty, multiTenancy: boole
     ruleId: undefined,
     trailer: false,
     setting: { multiTenancy, authRequired: false },
-    run: async ({ fixtures }) => {
-      const result = await p.check(fixtures, tenancyOf(multiTenancy), { seed: settings.seed, numRuns: settings.runs });
+    run: async ({ fixtures, tenantId }) => {
+      const result = await p.check(fixtures, tenancyOf(multiTenancy, tenantId), { seed: settings.seed, numRuns: settings.runs });
       const f = result.failure;
       const runs = `${result.runs} valid requests`;
       return {

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { catalogue, RPC_NAMES, type Rule, type RpcName } from '../../rules/index.js';
 import type { CallerKind, Setting } from '../cases/gateway-cases.js';
 import { ROUTING_KEY_FIELD, SINGLE_TENANT_RPCS, TENANT_LIST_RPCS } from '../cases/tenant-fields.js';
+import { DEFAULT_TENANTS, type RunTenants } from '../cases/tenants.js';
 import * as A from './arbitraries.js';
 import { validRequestArbitrary, type Ground } from './valid-arbitraries.js';
 import { field, tenant, violatorOf } from './violators.js';
@@ -35,6 +36,8 @@ export interface RuleProperty {
 export interface PropertyOptions {
   /** Partitions of the target (its Topology), so that valid keys route and bad ones do not; default 1. */
   readonly partitions?: number;
+  /** The tenants the authorized caller holds; default: the embedded engine's callers'. */
+  readonly tenants?: RunTenants;
 }
 
 /** The real gateway's maximum message size (4 MiB). */
@@ -57,7 +60,7 @@ export function propertiesOf(rule: Rule, options: PropertyOptions = {}): RulePro
   if (rule.layer !== 'gateway') return [];
   const modes = rule.multiTenancy === 'any' ? [false, true] : [rule.multiTenancy === 'on'];
   return modes.flatMap((multiTenancy) => {
-    const ground: Ground = { multiTenancy, partitions: options.partitions ?? 1 };
+    const ground: Ground = { multiTenancy, partitions: options.partitions ?? 1, tenants: options.tenants ?? DEFAULT_TENANTS };
     return draftsOf(rule, ground).map((d) => complete(rule, ground, d));
   });
 }
@@ -79,7 +82,7 @@ function complete(rule: Rule, ground: Ground, d: Draft): RuleProperty {
 function draftsOf(rule: Rule, ground: Ground): Draft[] {
   if (rule.rpc === 'Gateway') return gatewayDrafts(rule, ground);
   const rpc = rule.rpc;
-  const violator = violatorOf(rpc, rule.id);
+  const violator = violatorOf(rpc, rule.id, ground.tenants);
   return violator ? [{ rpc, arbitrary: violator(rpc, validRequestArbitrary(rpc, ground)) }] : [];
 }
 

@@ -1,7 +1,8 @@
 /** Requests that break no gateway rule, varied within the valid values: the ground a violating field is put on. */
 import fc from 'fast-check';
 import type { RpcName } from '../../rules/index.js';
-import { AUTHORIZED_TENANTS, validRequest } from '../cases/valid-requests.js';
+import type { RunTenants } from '../cases/tenants.js';
+import { validRequest } from '../cases/valid-requests.js';
 import { keyOnPartition, nonBlankString, positiveInt32, positiveInt64, validVariables } from './arbitraries.js';
 
 type Request = Record<string, unknown>;
@@ -12,17 +13,19 @@ export interface Ground {
   readonly multiTenancy: boolean;
   /** Partitions of the target, for keys that route. */
   readonly partitions: number;
+  /** The tenants the authorized caller holds. */
+  readonly tenants: RunTenants;
 }
 
 /** A single tenant id the authorized caller may use: an authorized one (MT on), or empty, blank, `<default>` (MT off). */
-export function validTenant(multiTenancy: boolean): fc.Arbitrary<string> {
-  return multiTenancy ? fc.constantFrom(...AUTHORIZED_TENANTS) : fc.constantFrom('', '<default>', ' ', '\t');
+export function validTenant(g: Ground): fc.Arbitrary<string> {
+  return g.multiTenancy ? fc.constantFrom(...g.tenants.authorized) : fc.constantFrom('', '<default>', ' ', '\t');
 }
 
 /** A tenant list the authorized caller may use: authorized ids in any order (MT on), or `[]`, `[<default>, ...]` (MT off). */
-export function validTenantList(multiTenancy: boolean): fc.Arbitrary<string[]> {
-  return multiTenancy
-    ? fc.shuffledSubarray([...AUTHORIZED_TENANTS], { minLength: 1 })
+export function validTenantList(g: Ground): fc.Arbitrary<string[]> {
+  return g.multiTenancy
+    ? fc.shuffledSubarray([...g.tenants.authorized], { minLength: 1 })
     : fc.array(fc.constant('<default>'), { maxLength: 2 });
 }
 
@@ -33,9 +36,9 @@ export function modifyInstructions(documents: readonly string[]): Request[] {
 
 function overlayOf(rpc: RpcName, g: Ground): Overlay {
   const key = keyOnPartition(g.partitions);
-  const tenantId = validTenant(g.multiTenancy);
+  const tenantId = validTenant(g);
   const variables = validVariables;
-  const job = { type: nonBlankString, worker: nonBlankString, timeout: positiveInt64, tenantIds: validTenantList(g.multiTenancy) };
+  const job = { type: nonBlankString, worker: nonBlankString, timeout: positiveInt64, tenantIds: validTenantList(g) };
   const overlays: Readonly<Record<RpcName, () => Overlay>> = {
     ActivateJobs: () => ({ ...job, maxJobsToActivate: positiveInt32 }),
     StreamActivatedJobs: () => job,
@@ -44,7 +47,7 @@ function overlayOf(rpc: RpcName, g: Ground): Overlay {
     EvaluateDecision: () => ({ decisionId: nonBlankString, variables, tenantId }),
     CreateProcessInstance: () => ({ variables, tenantId }),
     CreateProcessInstanceWithResult: () => ({
-      request: fc.record({ variables, tenantId }).map((patch) => ({ ...(validRequest(rpc, g.multiTenancy)['request'] as Request), ...patch })),
+      request: fc.record({ variables, tenantId }).map((patch) => ({ ...(validRequest(rpc, g.multiTenancy, g.tenants.primary)['request'] as Request), ...patch })),
     }),
     DeployResource: () => ({ tenantId }),
     DeployProcess: () => ({}),
@@ -69,6 +72,6 @@ function overlayOf(rpc: RpcName, g: Ground): Overlay {
  * their valid ranges; shrinks towards the simplest valid values. ActivateJobs keeps `requestTimeout: -1` (no long poll).
  */
 export function validRequestArbitrary(rpc: RpcName, g: Ground): fc.Arbitrary<Request> {
-  const base = validRequest(rpc, g.multiTenancy);
+  const base = validRequest(rpc, g.multiTenancy, g.tenants.primary);
   return fc.record(overlayOf(rpc, g)).map((patch) => ({ ...base, ...patch }));
 }

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { RpcName } from '../../rules/index.js';
-import { AUTHORIZED_TENANTS } from '../cases/valid-requests.js';
+import type { RunTenants } from '../cases/tenants.js';
 import { TENANT_LIST_RPCS, withTenant, withVariables } from '../cases/tenant-fields.js';
 import * as A from './arbitraries.js';
 import { modifyInstructions } from './valid-arbitraries.js';
@@ -35,39 +35,36 @@ function insertedAmong(ids: fc.Arbitrary<string[]>, value: fc.Arbitrary<string>)
 }
 
 /** Authorized tenant lists with one bad id inserted. */
-const authorizedListWith = (bad: fc.Arbitrary<string>): fc.Arbitrary<string[]> => insertedAmong(fc.shuffledSubarray([...AUTHORIZED_TENANTS]), bad);
+const authorizedListWith = (held: readonly string[], bad: fc.Arbitrary<string>): fc.Arbitrary<string[]> => insertedAmong(fc.shuffledSubarray([...held]), bad);
 
 /** Well-formed tenant ids the authorized caller does not hold, case variants of held ones included. */
-export const unauthorizedTenantId: fc.Arbitrary<string> = fc
-  .oneof(
-    CROSS,
-    A.validTenantId,
-    fc.constantFrom(...AUTHORIZED_TENANTS.filter((t) => A.TENANT_ID_MASK.test(t)).flatMap((t) => [t.toUpperCase(), `${t.slice(0, 30)}_`])),
-  )
-  .filter((t) => !AUTHORIZED_TENANTS.includes(t));
+export function unauthorizedTenantId(held: readonly string[]): fc.Arbitrary<string> {
+  const nearMisses = held.filter((t) => A.TENANT_ID_MASK.test(t)).flatMap((t) => [t.toUpperCase(), `${t.slice(0, 30)}_`]);
+  return fc.oneof(CROSS, A.validTenantId, ...(nearMisses.length > 0 ? [fc.constantFrom(...nearMisses)] : [])).filter((t) => !held.includes(t));
+}
 
 /** Single tenant ids that multi-tenancy off refuses: anything but blank and `<default>`. */
 const notDefaultTenant: fc.Arbitrary<string> = fc
   .oneof(CROSS, A.validTenantId, A.tenantIdIllegal, A.tenantIdTooLong, fc.constantFrom('default', 'DEFAULT', '<DEFAULT>', ' <default>', '<default> '))
   .filter((t) => !A.isBlank(t) && t !== '<default>');
 
-const SINGLE_TENANT: Readonly<Record<string, Violator>> = {
+const singleTenant = (held: readonly string[]): Readonly<Record<string, Violator>> => ({
   'mt-on-blank': tenant(A.blankString),
   'mt-on-too-long': tenant(A.tenantIdTooLong),
   'mt-on-illegal-chars': tenant(A.tenantIdIllegal),
-  'mt-on-unauthorized': tenant(unauthorizedTenantId),
+  'mt-on-unauthorized': tenant(unauthorizedTenantId(held)),
   'mt-off-not-default': tenant(notDefaultTenant),
-};
+});
 
-const TENANT_LIST: Readonly<Record<string, Violator>> = {
+const tenantList = (held: readonly string[]): Readonly<Record<string, Violator>> => ({
   'mt-on-empty-list': field('tenantIds', fc.constant([])),
-  'mt-on-blank-id': field('tenantIds', authorizedListWith(A.blankString)),
-  'mt-on-too-long': field('tenantIds', authorizedListWith(A.tenantIdTooLong)),
-  'mt-on-illegal-chars': field('tenantIds', authorizedListWith(A.tenantIdIllegal)),
-  'mt-on-unauthorized': field('tenantIds', authorizedListWith(unauthorizedTenantId)),
+  'mt-on-blank-id': field('tenantIds', authorizedListWith(held, A.blankString)),
+  'mt-on-too-long': field('tenantIds', authorizedListWith(held, A.tenantIdTooLong)),
+  'mt-on-illegal-chars': field('tenantIds', authorizedListWith(held, A.tenantIdIllegal)),
+  'mt-on-unauthorized': field('tenantIds', authorizedListWith(held, unauthorizedTenantId(held))),
   // With multi-tenancy off an empty or blank id is not `<default>` either.
   'mt-off-not-default': field('tenantIds', insertedAmong(fc.array(fc.constant('<default>'), { maxLength: 2 }), fc.oneof(CROSS, notDefaultTenant, A.blankString))),
-};
+});
 
 const FIELDS: Readonly<Record<string, Violator>> = {
   'type-empty': field('type', fc.constant('')),
@@ -95,11 +92,11 @@ function variables(document: fc.Arbitrary<string>): Violator {
       : put(document, (p, r, v) => withVariables(p, r, v))(rpc, valid);
 }
 
-/** The violator of an RPC rule, by the rule id's slug; `undefined` when no generator exists for it. */
-export function violatorOf(rpc: RpcName, ruleId: string): Violator | undefined {
+/** The violator of an RPC rule, by the rule id's slug, for a caller holding `tenants`; `undefined` when no generator exists for it. */
+export function violatorOf(rpc: RpcName, ruleId: string, tenants: RunTenants): Violator | undefined {
   const slug = ruleId.slice(ruleId.lastIndexOf('/') + 1);
   if (ruleId.includes('/tenant/')) {
-    return ((TENANT_LIST_RPCS as readonly RpcName[]).includes(rpc) ? TENANT_LIST : SINGLE_TENANT)[slug];
+    return ((TENANT_LIST_RPCS as readonly RpcName[]).includes(rpc) ? tenantList : singleTenant)(tenants.authorized)[slug];
   }
   const kind = /^(?:variables|variable-instruction)-(not-json|not-object|integer-overflow)$/.exec(slug)?.[1];
   if (kind !== undefined) {

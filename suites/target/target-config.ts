@@ -17,6 +17,8 @@ export interface TargetFlags {
   readonly cert?: string;
   readonly key?: string;
   readonly tenant?: string;
+  /** More tenants the authorized caller holds, comma-separated (the checks then use a 31-character one and `<default>`). */
+  readonly moreTenants?: string;
   readonly strangerTenant?: string;
   readonly strangerClientId?: string;
   readonly strangerClientSecret?: string;
@@ -33,6 +35,8 @@ export interface TargetConfig {
   /** The authorized caller's OAuth client, if it uses one. */
   readonly oauth: OAuthSettings | undefined;
   readonly authorizedTenant: string;
+  /** Further tenants the authorized caller holds. */
+  readonly moreTenants: readonly string[];
   /** The stranger's tenant (the stranger is authorized for it, and not for `authorizedTenant`). */
   readonly strangerTenant: string;
   /** The second caller, authorized only for another tenant, if configured. */
@@ -69,11 +73,16 @@ export function resolveTargetConfig(flags: TargetFlags, env: NodeJS.ProcessEnv):
   if ((stranger || strangerTenantSource) && strangerTenant === authorizedTenant) {
     throw new TargetConfigError(`the stranger's tenant '${strangerTenant}' is the authorized caller's tenant; the stranger needs another one (--stranger-tenant)`);
   }
+  const moreTenants = tenantListOf(fromFlag(flags.moreTenants, '--more-tenants'));
+  if (moreTenants.includes(strangerTenant)) {
+    throw new TargetConfigError(`--more-tenants names '${strangerTenant}', the tenant the checks use as one the authorized caller does not hold (--stranger-tenant)`);
+  }
   const config = {
     address,
     tls,
     oauth: authorized?.oauth,
     authorizedTenant,
+    moreTenants,
     strangerTenant,
     stranger,
     ...(authorized?.token !== undefined && { staticToken: authorized.token }),
@@ -85,6 +94,12 @@ export function resolveTargetConfig(flags: TargetFlags, env: NodeJS.ProcessEnv):
 export function channelCredentialsOf(config: Pick<TargetConfig, 'tls'>): ChannelCredentials {
   const { tls } = config;
   return tls ? grpcCredentials.createSsl(tls.ca ?? null, tls.key ?? null, tls.cert ?? null) : grpcCredentials.createInsecure();
+}
+
+/** A comma-separated list of tenant ids, each checked. */
+function tenantListOf(source: Sourced | undefined): string[] {
+  if (!source) return [];
+  return source.value.split(',').map((id) => tenantOf({ ...source, value: id.trim() }, ''));
 }
 
 function tenantOf(source: Sourced | undefined, fallback: string): string {

@@ -4,6 +4,7 @@ import { createFixtures } from '../../suites/cases/fixtures.js';
 import { casesOf } from '../../suites/cases/gateway-cases.js';
 import { STATE_CASES } from '../../suites/cases/state-cases.js';
 import { AUTHORIZED_TENANT } from '../../suites/cases/valid-requests.js';
+import { DEFAULT_TENANTS } from '../../suites/cases/tenants.js';
 import { judge } from '../../suites/harness/judge.js';
 import { sendCase } from '../../suites/harness/run-cases.js';
 import { AUTHORIZED_TOKEN, CASE_TOKENS, engineWithClient, STRANGER_TOKEN } from '../support/engine-target.js';
@@ -43,7 +44,7 @@ describe('the cases can fail: an engine with one rule switched off is caught', f
       const tenantId = c.multiTenancy ? AUTHORIZED_TENANT : '';
       const fx = createFixtures({ client: target.client, token: AUTHORIZED_TOKEN, strangerToken: STRANGER_TOKEN, tenantId, runId: 'fault' });
       try {
-        const outcome = await c.run(fx, tenantId);
+        const outcome = await c.run(fx, tenantId, DEFAULT_TENANTS.foreign);
         if (judge({ ruleId: c.ruleId, trailer: true }, outcome, PROFILE).passed) missed.push(c.ruleId);
       } finally {
         await target.close();

@@ -3,6 +3,7 @@ import { PROFILES } from '../../../rules/index.js';
 import { createFixtures, type Fixtures } from '../../../suites/cases/fixtures.js';
 import { STATE_CASES } from '../../../suites/cases/state-cases.js';
 import { AUTHORIZED_TENANT } from '../../../suites/cases/valid-requests.js';
+import { DEFAULT_TENANTS } from '../../../suites/cases/tenants.js';
 import { judge } from '../../../suites/harness/judge.js';
 import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN } from '../../support/engine-target.js';
 
@@ -26,7 +27,7 @@ describe('engine state rules, per profile', () => {
 
         for (const c of STATE_CASES.filter((s) => s.multiTenancy === multiTenancy)) {
           it(`${c.ruleId}: ${c.title}`, async () => {
-            const outcome = await c.run(fx, tenantId);
+            const outcome = await c.run(fx, tenantId, DEFAULT_TENANTS.foreign);
             const verdict = judge({ ruleId: c.ruleId, trailer: true }, outcome, profile);
             assert.ok(verdict.passed, `expected ${verdict.expected}, received ${verdict.received}: ${outcome.details}`);
           });
