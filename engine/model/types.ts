@@ -3,6 +3,8 @@
  * validated. Plain readonly data; the state machine executes it, nothing here runs anything.
  */
 
+import type { DecisionModel } from './dmn/decision-model.js';
+
 /** The kinds of BPMN flow nodes this engine executes. Anything else is rejected at deployment. */
 export type FlowNodeKind =
   | 'startEvent'
@@ -97,6 +99,8 @@ export interface DecisionRequirements {
   readonly name: string;
   readonly decisions: readonly DecisionInfo[];
   readonly definitions: unknown;
+  /** Each decision ready to evaluate, by decision id. */
+  readonly models: ReadonlyMap<string, DecisionModel>;
 }
 
 /** A deployed form. */
