@@ -20,7 +20,34 @@ export type FlowNodeKind =
   | 'exclusiveGateway'
   | 'parallelGateway'
   | 'subProcess'
-  | 'boundaryEvent';
+  | 'boundaryEvent'
+  | 'callActivity'
+  | 'inclusiveGateway'
+  /** Runtime only: the body of a multi-instance activity, the flow scope of its inner instances. */
+  | 'multiInstanceBody';
+
+/** A business rule task's `zeebe:calledDecision`: the decision id (static or `=...`) and where the result goes. */
+export interface CalledDecision {
+  readonly decisionId: string;
+  readonly resultVariable: string;
+}
+
+/** A call activity's `zeebe:calledElement`: the process id (static or `=...`) and what variables cross. */
+export interface CalledElement {
+  readonly processId: string;
+  readonly propagateAllChildVariables: boolean;
+  readonly propagateAllParentVariables: boolean;
+}
+
+/** Multi-instance loop characteristics with their `zeebe:loopCharacteristics` (expressions keep their `=`). */
+export interface MultiInstance {
+  readonly sequential: boolean;
+  readonly inputCollection: string;
+  readonly inputElement?: string;
+  readonly outputCollection?: string;
+  readonly outputElement?: string;
+  readonly completionCondition?: string;
+}
 
 /** One variable mapping: `source` is a FEEL expression (usually `=...`; a static input source is a string value). */
 export interface Mapping {
@@ -66,6 +93,12 @@ export interface FlowNode {
   readonly eventKind?: 'none' | 'error' | 'terminate';
   /** Subprocess: its none start event ids (exactly one once validated). */
   readonly startEvents?: readonly string[];
+  /** Business rule task evaluated by the engine (instead of a job). */
+  readonly calledDecision?: CalledDecision;
+  /** Call activity: the process it starts. */
+  readonly calledElement?: CalledElement;
+  /** Activity with multi-instance loop characteristics. */
+  readonly multiInstance?: MultiInstance;
 }
 
 /** A sequence flow; `condition` is the trimmed conditionExpression body, e.g. `=x > 1`. */
