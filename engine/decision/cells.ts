@@ -3,10 +3,13 @@ import { unaryTest } from 'feelin';
 import { err, ok } from '../result.js';
 import type { EvalResult } from '../feel/index.js';
 import { runFeel } from '../feel/run-feel.js';
+import { fastExpression, fastUnaryTest } from './fast-feel.js';
 
 /** Evaluates a FEEL expression cell; an empty cell is null. The value is feelin's (not yet JSON). */
 export function evaluateCell(expression: string, context: Readonly<Record<string, unknown>>): EvalResult<unknown> {
   if (expression === '') return ok(null);
+  const fast = fastExpression(expression, context);
+  if (fast) return ok(fast.value);
   const outcome = runFeel(expression, context);
   return outcome.ok ? ok(outcome.value.value) : outcome;
 }
@@ -14,6 +17,8 @@ export function evaluateCell(expression: string, context: Readonly<Record<string
 /** Whether an input entry's unary tests accept the input value (`-` or empty: any value). */
 export function testCell(tests: string, input: unknown, context: Readonly<Record<string, unknown>>): EvalResult<boolean> {
   if (tests === '' || tests === '-') return ok(true);
+  const fast = fastUnaryTest(tests, input);
+  if (fast !== undefined) return ok(fast);
   try {
     return ok(unaryTest(tests, { ...context, '?': input, cellInput: input }).value === true);
   } catch (error: unknown) {

@@ -38,6 +38,12 @@ const STRANGER = (ruleId: string, make: (fx: Fixtures) => Promise<[Parameters<Fi
 export const STATE_CASES: readonly StateCase[] = [
   NO_SUCH('CancelProcessInstance/NOT_FOUND/no-such-instance', 'CancelProcessInstance', { processInstanceKey: UNUSED_KEY }),
   STRANGER('CancelProcessInstance/NOT_FOUND/other-tenant', async (fx) => ['CancelProcessInstance', { processInstanceKey: (await fx.instance()).processInstanceKey }]),
+  {
+    ruleId: 'CancelProcessInstance/FAILED_PRECONDITION/child-instance',
+    title: 'a child instance a call activity started',
+    multiTenancy: false,
+    run: async (fx) => fx.call('CancelProcessInstance', { processInstanceKey: (await fx.childInstance()).processInstanceKey }),
+  },
   NO_SUCH('CompleteJob/NOT_FOUND/no-such-job', 'CompleteJob', { jobKey: UNUSED_KEY }),
   STRANGER('CompleteJob/NOT_FOUND/other-tenant', async (fx) => ['CompleteJob', { jobKey: (await fx.activatedJob()).jobKey }]),
   { ruleId: 'CompleteJob/FAILED_PRECONDITION/job-failed', title: 'a job failed with no retries left', multiTenancy: false, run: async (fx) => fx.call('CompleteJob', { jobKey: (await fx.failedJob()).jobKey }) },
