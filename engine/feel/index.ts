@@ -4,5 +4,6 @@ export type { EvalResult, Variables } from './types.js';
 export type { Mapping } from './mappings.js';
 export { evaluateCondition, evaluateExpression, evaluateInteger, evaluateString } from './expressions.js';
 export { applyInputMappings, applyOutputMappings } from './mappings.js';
+export { evaluateList } from './list.js';
 export { feelSyntaxError } from './syntax.js';
 export { pickVariables } from './pick.js';

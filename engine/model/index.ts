@@ -1,5 +1,8 @@
 /** The deployment-side model: deployed resources parsed into executable, validated processes, DRGs and forms. */
 export type {
+  CalledDecision,
+  CalledElement,
+  MultiInstance,
   DecisionInfo,
   DecisionRequirements,
   ExecutableProcess,

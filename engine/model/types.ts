@@ -3,6 +3,8 @@
  * validated. Plain readonly data; the state machine executes it, nothing here runs anything.
  */
 
+import type { DecisionModel } from './dmn/decision-model.js';
+
 /** The kinds of BPMN flow nodes this engine executes. Anything else is rejected at deployment. */
 export type FlowNodeKind =
   | 'startEvent'
@@ -18,7 +20,34 @@ export type FlowNodeKind =
   | 'exclusiveGateway'
   | 'parallelGateway'
   | 'subProcess'
-  | 'boundaryEvent';
+  | 'boundaryEvent'
+  | 'callActivity'
+  | 'inclusiveGateway'
+  /** Runtime only: the body of a multi-instance activity, the flow scope of its inner instances. */
+  | 'multiInstanceBody';
+
+/** A business rule task's `zeebe:calledDecision`: the decision id (static or `=...`) and where the result goes. */
+export interface CalledDecision {
+  readonly decisionId: string;
+  readonly resultVariable: string;
+}
+
+/** A call activity's `zeebe:calledElement`: the process id (static or `=...`) and what variables cross. */
+export interface CalledElement {
+  readonly processId: string;
+  readonly propagateAllChildVariables: boolean;
+  readonly propagateAllParentVariables: boolean;
+}
+
+/** Multi-instance loop characteristics with their `zeebe:loopCharacteristics` (expressions keep their `=`). */
+export interface MultiInstance {
+  readonly sequential: boolean;
+  readonly inputCollection: string;
+  readonly inputElement?: string;
+  readonly outputCollection?: string;
+  readonly outputElement?: string;
+  readonly completionCondition?: string;
+}
 
 /** One variable mapping: `source` is a FEEL expression (usually `=...`; a static input source is a string value). */
 export interface Mapping {
@@ -64,6 +93,12 @@ export interface FlowNode {
   readonly eventKind?: 'none' | 'error' | 'terminate';
   /** Subprocess: its none start event ids (exactly one once validated). */
   readonly startEvents?: readonly string[];
+  /** Business rule task evaluated by the engine (instead of a job). */
+  readonly calledDecision?: CalledDecision;
+  /** Call activity: the process it starts. */
+  readonly calledElement?: CalledElement;
+  /** Activity with multi-instance loop characteristics. */
+  readonly multiInstance?: MultiInstance;
 }
 
 /** A sequence flow; `condition` is the trimmed conditionExpression body, e.g. `=x > 1`. */
@@ -97,6 +132,8 @@ export interface DecisionRequirements {
   readonly name: string;
   readonly decisions: readonly DecisionInfo[];
   readonly definitions: unknown;
+  /** Each decision ready to evaluate, by decision id. */
+  readonly models: ReadonlyMap<string, DecisionModel>;
 }
 
 /** A deployed form. */

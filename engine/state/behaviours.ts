@@ -5,13 +5,18 @@ import { raiseIncident } from './incidents.js';
 import { createJob } from './jobs.js';
 import type { ElementInstance, ProcessInstance } from './types.js';
 import { visibleVariables } from './variables.js';
+import { calledDecision } from './behaviours/called-decision.js';
+import { callActivity } from './behaviours/call-activity.js';
+import { inclusiveGateway } from './behaviours/inclusive-gateway.js';
+import { multiInstanceBody } from './behaviours/multi-instance.js';
 
 /** The flow operations behaviours call back into (passed in, so behaviours do not import execution). */
 export interface Flow {
-  activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance): ElementInstance;
+  activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local?: Record<string, unknown>): ElementInstance;
   complete(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flows?: readonly string[]): void;
   completeScopeIfDone(ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance): void;
   terminate(ctx: MachineContext, element: ElementInstance): void;
+  createRootScope(ctx: MachineContext, pi: ProcessInstance): ElementInstance;
 }
 
 /** What an element does once activated; completion and flows are the engine's. */
@@ -34,10 +39,13 @@ export function createBehaviours(flow: Flow): Readonly<Record<FlowNode['kind'], 
     serviceTask: job,
     sendTask: job,
     scriptTask: job,
-    businessRuleTask: job,
+    businessRuleTask: { activate: (ctx, pi, element) => (element.node?.calledDecision ? calledDecision(ctx, pi, element, flow) : startJob(ctx, pi, element)) },
     userTask: job,
     exclusiveGateway: { activate: (ctx, pi, element) => exclusiveGateway(ctx, pi, element, flow) },
     subProcess: { activate: (ctx, pi, element) => subProcess(ctx, pi, element, flow) },
+    callActivity: { activate: (ctx, pi, element) => callActivity(ctx, pi, element, flow) },
+    inclusiveGateway: { activate: (ctx, pi, element) => inclusiveGateway(ctx, pi, element, flow) },
+    multiInstanceBody: { activate: (ctx, pi, element) => multiInstanceBody(ctx, pi, element, flow) },
   };
 }
 

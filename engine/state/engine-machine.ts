@@ -6,6 +6,7 @@ import type { MachineContext } from './context.js';
 import { createJobActivation, type JobActivation } from './commands/activation.js';
 import { createProcessInstance, createProcessInstanceWithResult } from './commands/create-instance.js';
 import { deployProcess, deployResource } from './commands/deploy.js';
+import { evaluateDecisionCommand } from './commands/evaluate-decision.js';
 import { cancelProcessInstance, deleteResource, resolveIncident, setVariables } from './commands/instance-commands.js';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './commands/job-commands.js';
 import { broadcastSignal, publishMessage } from './commands/messages.js';
@@ -32,6 +33,7 @@ const UNARY: Partial<Record<RpcName, Handler>> = {
   UpdateJobTimeout: updateJobTimeout,
   PublishMessage: publishMessage,
   BroadcastSignal: broadcastSignal,
+  EvaluateDecision: evaluateDecisionCommand,
 };
 
 /** What tests and the control endpoint may see of the state (the gateway API has no query RPCs). */

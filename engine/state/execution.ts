@@ -6,9 +6,11 @@ import type { ElementInstance, ProcessInstance } from './types.js';
 import { propagate, setLocal, visibleVariables } from './variables.js';
 import { createBehaviours } from './behaviours.js';
 import { dropJob } from './jobs.js';
+import { arriveAtInclusiveJoin, retryInclusiveJoins } from './inclusive-join.js';
+import { asMultiInstanceBody } from './behaviours/multi-instance-nodes.js';
 
 /** How each element kind behaves; built once from this module's flow operations (no import cycle). */
-const BEHAVIOURS = createBehaviours({ activate, complete, completeScopeIfDone, terminate });
+const BEHAVIOURS = createBehaviours({ activate, complete, completeScopeIfDone, terminate, createRootScope });
 
 /** Creates the root element instance of a process instance (key = instance key). */
 export function createRootScope(ctx: MachineContext, pi: ProcessInstance): ElementInstance {
@@ -27,7 +29,7 @@ export function createRootScope(ctx: MachineContext, pi: ProcessInstance): Eleme
 
 /** Creates an element instance in a scope, applies its input mappings, then runs its behaviour. */
 export function activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local: Record<string, unknown> = {}): ElementInstance {
-  const element = enter(ctx, pi, node, scope);
+  const element = enter(ctx, pi, asMultiInstanceBody(node), scope);
   setLocal(ctx.state, element.key, local);
   applyInputs(ctx, pi, element);
   return element;
@@ -83,10 +85,16 @@ export function complete(ctx: MachineContext, pi: ProcessInstance, element: Elem
     }
     propagate(ctx.state, scope.key, mapped.value);
   }
+  scope?.hooks?.childCompleted?.(element);
   remove(ctx, element);
   if (!scope) return;
   const taken = flows ?? element.node?.outgoing ?? [];
-  for (const flowId of taken) arrive(ctx, pi, flowId, scope);
+  const inTransit = (scope.inTransit ??= []);
+  inTransit.push(...taken);
+  for (const flowId of taken) {
+    inTransit.splice(inTransit.indexOf(flowId), 1);
+    arrive(ctx, pi, flowId, scope);
+  }
   if (taken.length === 0) completeScopeIfDone(ctx, pi, scope);
 }
 
@@ -95,6 +103,10 @@ function arrive(ctx: MachineContext, pi: ProcessInstance, flowId: string, scope:
   const flow = pi.definition.process.flows.get(flowId);
   const target = flow && pi.definition.process.elements.get(flow.targetRef);
   if (!target) return;
+  if (target.kind === 'inclusiveGateway' && target.incoming.length > 1) {
+    arriveAtInclusiveJoin(ctx, pi, target, flowId, scope, activate);
+    return;
+  }
   if (target.kind !== 'parallelGateway' || target.incoming.length <= 1) {
     activate(ctx, pi, target, scope);
     return;
@@ -112,7 +124,9 @@ function arrive(ctx: MachineContext, pi: ProcessInstance, flowId: string, scope:
 
 /** A scope with no active children and no tokens waiting at a join is done. */
 export function completeScopeIfDone(ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance): void {
+  if (retryInclusiveJoins(ctx, pi, scope, activate)) return;
   if (scope.children.size > 0 || [...scope.joins.values()].some((w) => w.length > 0)) return;
+  if (scope.hooks?.scopeDone?.() === true) return;
   if (scope.flowScopeKey === undefined) completeInstance(ctx, pi);
   else complete(ctx, pi, scope);
 }
@@ -131,6 +145,7 @@ export function terminate(ctx: MachineContext, element: ElementInstance): void {
     if (instance) terminate(ctx, instance);
   }
   if (element.jobKey !== undefined) dropJob(ctx, element.jobKey);
+  element.hooks?.terminated?.();
   for (const [key, incident] of ctx.state.incidents) if (incident.elementInstanceKey === element.key) ctx.state.incidents.delete(key);
   remove(ctx, element);
 }

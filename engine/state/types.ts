@@ -49,6 +49,18 @@ export interface ProcessInstance {
   readonly partition: number;
   /** Called once when the instance completes (CreateProcessInstanceWithResult waits on it). */
   readonly onComplete: ((variables: Record<string, unknown>) => void)[];
+  /** A child instance: the call activity's element instance and process instance that created it. */
+  readonly parent?: { readonly elementInstanceKey: string; readonly processInstanceKey: string };
+}
+
+/** What special scopes (multi-instance bodies, call activities) do at points of the generic flow. */
+export interface ElementHooks {
+  /** A child of this scope completed (output mappings applied, its variables still readable). */
+  childCompleted?(child: ElementInstance): void;
+  /** The scope has no active children left: true when the hook took over (the scope does not complete yet). */
+  scopeDone?(): boolean;
+  /** The element is being terminated (its children already are). */
+  terminated?(): void;
 }
 
 /** An active element instance (the process itself is the root one, with no flow scope). */
@@ -62,6 +74,9 @@ export interface ElementInstance {
   /** Tokens waiting at parallel joins in this scope: gateway id → ids of the flows taken. */
   readonly joins: Map<string, string[]>;
   jobKey?: string;
+  hooks?: ElementHooks;
+  /** Flows whose tokens are on their way into this scope's elements (an inclusive join must wait for them). */
+  inTransit?: string[];
 }
 
 export type JobState = 'activatable' | 'activated' | 'failed' | 'error_thrown';
@@ -88,7 +103,15 @@ export interface Job {
   timer: Timer | undefined;
 }
 
-export type IncidentType = 'JOB_NO_RETRIES' | 'UNHANDLED_ERROR_EVENT' | 'CONDITION_ERROR' | 'EXTRACT_VALUE_ERROR' | 'IO_MAPPING_ERROR';
+export type IncidentType =
+  | 'JOB_NO_RETRIES'
+  | 'UNHANDLED_ERROR_EVENT'
+  | 'CONDITION_ERROR'
+  | 'EXTRACT_VALUE_ERROR'
+  | 'IO_MAPPING_ERROR'
+  | 'CALLED_DECISION_ERROR'
+  | 'DECISION_EVALUATION_ERROR'
+  | 'CALLED_ELEMENT_ERROR';
 
 /** An open incident; `resume` retries what failed once the incident is resolved. */
 export interface Incident {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallOutcome, GatewayClient } from '../harness/client.js';
 import type { RpcName } from '../../rules/index.js';
-import { oneTaskProcess } from './models.js';
+import { callingProcess, oneTaskProcess } from './models.js';
 
 /** What a state case may build on a target, through the public API only. */
 export interface Fixtures {
@@ -24,6 +24,8 @@ export interface Fixtures {
   timedOutJob(): Promise<{ jobKey: string }>;
   failedJob(): Promise<{ jobKey: string }>;
   errorThrownJob(): Promise<{ jobKey: string }>;
+  /** A running child instance that a call activity of a running parent instance started. */
+  childInstance(): Promise<{ processInstanceKey: string; parentKey: string }>;
   /** Cancels every instance the fixtures created. */
   cleanUp(): Promise<void>;
 }
@@ -92,6 +94,18 @@ export function createFixtures(settings: {
       const job = await activate(60_000);
       await must('ThrowError', { jobKey: job.jobKey, errorCode: `uncaught-${runId}`, errorMessage: 'conformance: nobody catches this' });
       return job;
+    },
+    childInstance: async () => {
+      const { bpmnProcessId: childId, jobType } = await deploy();
+      const parentId = `${childId}-parent`;
+      await must('DeployResource', { resources: [{ name: `${parentId}.bpmn`, content: callingProcess(parentId, childId) }], tenantId });
+      const parent = await must('CreateProcessInstance', { bpmnProcessId: parentId, version: -1, variables: '', tenantId });
+      const parentKey = String(parent['processInstanceKey']);
+      instances.push(parentKey);
+      const outcome = await call('ActivateJobs', { type: jobType, worker: 'conformance', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 5000, tenantIds: tenantId === '' ? [] : [tenantId] });
+      const job = (outcome.responses[0] as { jobs: { processInstanceKey: string }[] } | undefined)?.jobs[0];
+      if (!job) throw new Error(`fixture ActivateJobs found no job of the child process ${childId}: ${outcome.status} ${outcome.details}`);
+      return { processInstanceKey: job.processInstanceKey, parentKey };
     },
     cleanUp: async () => {
       for (const processInstanceKey of instances.splice(0)) await call('CancelProcessInstance', { processInstanceKey });

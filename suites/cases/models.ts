@@ -77,3 +77,16 @@ export function errorBoundaryProcess(processId: string, types: { charge: string;
       '</bpmn:process></bpmn:definitions>',
   );
 }
+
+/** start → call activity of `childId` → end: each instance starts a child instance of `childId`. */
+export function callingProcess(processId: string, childId: string): Buffer {
+  return Buffer.from(
+    `${HEAD}<bpmn:process id="${processId}" isExecutable="true">` +
+      '<bpmn:startEvent id="start"/>' +
+      '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="call"/>' +
+      `<bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="${childId}"/></bpmn:extensionElements></bpmn:callActivity>` +
+      '<bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="end"/>' +
+      '<bpmn:endEvent id="end"/>' +
+      '</bpmn:process></bpmn:definitions>',
+  );
+}

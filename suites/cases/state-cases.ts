@@ -39,6 +39,12 @@ const STRANGER = (ruleId: string, make: (fx: Fixtures, foreign: string) => Promi
 export const STATE_CASES: readonly StateCase[] = [
   NO_SUCH('CancelProcessInstance/NOT_FOUND/no-such-instance', 'CancelProcessInstance', { processInstanceKey: UNUSED_KEY }),
   STRANGER('CancelProcessInstance/NOT_FOUND/other-tenant', async (fx) => ['CancelProcessInstance', { processInstanceKey: (await fx.instance()).processInstanceKey }]),
+  {
+    ruleId: 'CancelProcessInstance/FAILED_PRECONDITION/child-instance',
+    title: 'a child instance a call activity started',
+    multiTenancy: false,
+    run: async (fx) => fx.call('CancelProcessInstance', { processInstanceKey: (await fx.childInstance()).processInstanceKey }),
+  },
   NO_SUCH('CompleteJob/NOT_FOUND/no-such-job', 'CompleteJob', { jobKey: UNUSED_KEY }),
   STRANGER('CompleteJob/NOT_FOUND/other-tenant', async (fx) => ['CompleteJob', { jobKey: (await fx.activatedJob()).jobKey }]),
   { ruleId: 'CompleteJob/FAILED_PRECONDITION/job-failed', title: 'a job failed with no retries left', multiTenancy: false, run: async (fx) => fx.call('CompleteJob', { jobKey: (await fx.failedJob()).jobKey }) },
@@ -68,6 +74,8 @@ export const STATE_CASES: readonly StateCase[] = [
   { ruleId: 'DeployResource/INVALID_ARGUMENT/unsupported-type', title: 'a .txt resource', multiTenancy: false, run: (fx, tenantId) => fx.call('DeployResource', { resources: [{ name: 'notes.txt', content: Buffer.from('hello') }], tenantId }) },
   { ruleId: 'DeployResource/INVALID_ARGUMENT/not-deserializable', title: 'truncated BPMN XML', multiTenancy: false, run: (fx, tenantId) => fx.call('DeployResource', { resources: [{ name: 'broken.bpmn', content: Buffer.from('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p"') }], tenantId }) },
   { ruleId: 'DeployResource/INVALID_ARGUMENT/invalid-content', title: 'a service task without a job type', multiTenancy: false, run: (fx, tenantId) => fx.call('DeployResource', { resources: [{ name: 'invalid.bpmn', content: taskWithoutJobType('conformance-invalid') }], tenantId }) },
+  { ruleId: 'EvaluateDecision/INVALID_ARGUMENT/unknown-key', title: 'a decision key that names nothing', multiTenancy: false, run: (fx, tenantId) => fx.call('EvaluateDecision', { decisionKey: UNUSED_KEY, variables: '', tenantId }) },
+  { ruleId: 'EvaluateDecision/INVALID_ARGUMENT/unknown-id', title: 'a decision id never deployed', multiTenancy: false, run: (fx, tenantId) => fx.call('EvaluateDecision', { decisionId: 'conformance-never-deployed', variables: '', tenantId }) },
   NO_SUCH('FailJob/NOT_FOUND/no-such-job', 'FailJob', { jobKey: UNUSED_KEY, retries: 1 }),
   STRANGER('FailJob/NOT_FOUND/other-tenant', async (fx) => ['FailJob', { jobKey: (await fx.activatedJob()).jobKey, retries: 1 }]),
   { ruleId: 'FailJob/FAILED_PRECONDITION/not-activated', title: 'a job whose activation timed out', multiTenancy: false, run: async (fx) => fx.call('FailJob', { jobKey: (await fx.timedOutJob()).jobKey, retries: 1 }) },

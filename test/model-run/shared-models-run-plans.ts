@@ -21,6 +21,8 @@ export interface RunPlan {
   readonly why?: string;
   /** An engine gap that keeps this run from completing; the spec expects it, and fails once it is gone. */
   readonly knownGap?: string;
+  /** For a file with several processes: the plan of each (by process id) instead of this one. */
+  readonly byProcess?: Readonly<Record<string, RunPlan>>;
 }
 
 /** Per accepted BPMN file name (one executable process each in this folder). */
@@ -47,7 +49,40 @@ export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
     },
     why: 'no `host` variable: the start event output mapping falls back to https://httpbin.org',
   },
+  'c8ex--large-multi-instance-example--campaign-process.bpmn': {
+    complete: { Activity_14ibl90: { itemList: [] } },
+    jobs: ['Activity_14ibl90'],
+    why: 'the multi-instance call activity calls letterProcess, from another file: an empty item list completes it at once',
+  },
+  'c8ex--large-multi-instance-example--large--bucket-process.bpmn': {
+    complete: { Activity_1b37bjl: { itemList: [] } },
+    jobs: ['Activity_1b37bjl'],
+    why: 'the multi-instance call activity calls letterProcess, from another file: an empty item list completes it at once',
+  },
+  'c8ex--large-multi-instance-example--large--large-campaign-process.bpmn': {
+    complete: { Activity_103ipqc: { bucketList: [] } },
+    jobs: ['Activity_103ipqc'],
+    why: 'the sequential multi-instance call activity calls BucketProcess, from another file: an empty bucket list completes it at once',
+  },
   'c8ex--large-multi-instance-example--letter-process.bpmn': { jobs: ['Activity_1rm3wel'] },
+  'c8ex--large-multi-instance-example--multi-instance-simple-example.bpmn': {
+    jobs: [],
+    byProcess: {
+      MICallActivityProcess: {
+        complete: { Activity_0pahx6t: { sequence: [1, 2, 3] }, Activity_0ekpm2n: { result: 'made' } },
+        jobs: ['Activity_0pahx6t', 'Activity_0ekpm2n', 'Activity_0ekpm2n', 'Activity_0ekpm2n', 'Activity_1i4v707'],
+        sees: { Activity_0ekpm2n: { sequence: [1, 2, 3] }, Activity_1i4v707: { resultList: ['made', 'made', 'made'] } },
+        why: 'a parallel multi-instance call activity of ElementCreationProcess (same file), one child per item; each child result goes to resultList',
+      },
+      ElementCreationProcess: { jobs: ['Activity_0ekpm2n'] },
+    },
+  },
+  'c8ex--payment-example-process-application--complete-usertasks--complete-user-tasks.bpmn': {
+    complete: { Activity_1eup5j9: { taskList: ['t1', 't2'] } },
+    jobs: ['Activity_1eup5j9', 'Activity_1ayojby', 'Activity_1ayojby'],
+    sees: { Activity_1ayojby: { taskList: ['t1', 't2'] } },
+    why: 'the connector job gives taskList; the sequential multi-instance task completes each task id in turn',
+  },
   'c8ex--react-tasklist--example.bpmn': {
     jobs: ['Activity_0kdcks8', 'Activity_0v7f68e', 'Activity_13q3aye'],
     why: 'three job-based user tasks between a parallel fork and join',

@@ -23,7 +23,6 @@ const unsupported = (...uses: Unsupported[]): Expectation => ({ outcome: 'reject
 const invalid = (reason: string, ...says: string[]): Expectation => ({ outcome: 'rejected-invalid', reason, says });
 
 const CATCH_EVENT: Unsupported = { type: 'bpmn:IntermediateCatchEvent' };
-const CALL_ACTIVITY: Unsupported = { type: 'bpmn:CallActivity' };
 const MESSAGE_START: Unsupported = { type: 'bpmn:StartEvent', with: 'bpmn:MessageEventDefinition' };
 const START_LISTENERS: Unsupported = { type: 'bpmn:StartEvent', with: 'zeebe:executionListeners' };
 const NO_EXECUTABLE = 'Must contain at least one executable process';
@@ -40,19 +39,19 @@ export const SHARED_MODEL_EXPECTATIONS: Readonly<Record<string, Expectation>> = 
   'c8ex--element-template-generation--test.bpmn': processes('test'),
   'c8ex--event-processing--eventHandler.bpmn': unsupported(START_LISTENERS),
   'c8ex--extended-connector-runtime--test.bpmn': processes('test'),
-  'c8ex--large-multi-instance-example--campaign-process.bpmn': unsupported(CALL_ACTIVITY),
+  'c8ex--large-multi-instance-example--campaign-process.bpmn': processes('CampaignProcess'),
   'c8ex--large-multi-instance-example--documentation--modeling-concept.bpmn': invalid('both pools are non-executable (a documentation diagram)', NO_EXECUTABLE),
   'c8ex--large-multi-instance-example--documentation--multi-instance-example.bpmn': invalid('all three pools are non-executable (a documentation diagram)', NO_EXECUTABLE),
-  'c8ex--large-multi-instance-example--huge--distributed-bucket-process.bpmn': unsupported(MESSAGE_START, { type: 'bpmn:EndEvent', with: 'bpmn:MessageEventDefinition' }, CALL_ACTIVITY),
-  'c8ex--large-multi-instance-example--huge--huge-campaign-process.bpmn': unsupported({ type: 'bpmn:SubProcess', with: 'bpmn:MultiInstanceLoopCharacteristics' }),
-  'c8ex--large-multi-instance-example--large--bucket-process.bpmn': unsupported(CALL_ACTIVITY),
-  'c8ex--large-multi-instance-example--large--large-campaign-process.bpmn': unsupported(CALL_ACTIVITY),
+  'c8ex--large-multi-instance-example--huge--distributed-bucket-process.bpmn': unsupported(MESSAGE_START, { type: 'bpmn:EndEvent', with: 'bpmn:MessageEventDefinition' }),
+  'c8ex--large-multi-instance-example--huge--huge-campaign-process.bpmn': unsupported({ type: 'bpmn:ReceiveTask' }),
+  'c8ex--large-multi-instance-example--large--bucket-process.bpmn': processes('BucketProcess'),
+  'c8ex--large-multi-instance-example--large--large-campaign-process.bpmn': processes('LargeCampaignProcess'),
   'c8ex--large-multi-instance-example--letter-process.bpmn': processes('letterProcess'),
-  'c8ex--large-multi-instance-example--multi-instance-simple-example.bpmn': unsupported(CALL_ACTIVITY),
+  'c8ex--large-multi-instance-example--multi-instance-simple-example.bpmn': processes('MICallActivityProcess', 'ElementCreationProcess'),
   'c8ex--parallel-operations--bpmn--camunda7--oldProcess.bpmn': invalid('a Camunda 7 model: service and send tasks use camunda:type/topic, no zeebe:taskDefinition', `- Element: SharedTaskTask\n    - ERROR: ${NO_TASK_DEFINITION}`, `- Element: ContinueMigratedProcessTask\n    - ERROR: ${NO_TASK_DEFINITION}`),
   'c8ex--parallel-operations--bpmn--camunda8--migratedProcess.bpmn': unsupported(CATCH_EVENT),
   'c8ex--payment-example-process-application--check-payment.form': { outcome: 'accepted', form: 'checkPayment' },
-  'c8ex--payment-example-process-application--complete-usertasks--complete-user-tasks.bpmn': unsupported({ type: 'bpmn:ServiceTask', with: 'bpmn:MultiInstanceLoopCharacteristics' }),
+  'c8ex--payment-example-process-application--complete-usertasks--complete-user-tasks.bpmn': processes('CompleteTasksProcess'),
   'c8ex--payment-example-process-application--payment_process.bpmn': unsupported({ type: 'bpmn:UserTask', with: 'zeebe:userTask' }),
   'c8ex--payment-example-process-application--static--start-process.form': { outcome: 'accepted', form: 'Form_1km08al' },
   'c8ex--react-tasklist--example.bpmn': processes('Process_1002dwb'),

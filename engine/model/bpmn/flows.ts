@@ -99,7 +99,7 @@ export function connectFlows(
     problems.push(problemAt(source, 'Conditional sequence flows are only supported at exclusive or inclusive gateway'));
   }
   const defaults = new Map<string, string>();
-  for (const gateway of nodes.filter((node) => node.$type === 'bpmn:ExclusiveGateway')) {
+  for (const gateway of nodes.filter((node) => CONDITIONAL_SOURCES.has(node.$type))) {
     const outgoing = flowElements.filter((flow) => child(flow, 'sourceRef') === gateway);
     const defaultFlow = checkGateway(gateway, outgoing, references, problems);
     const gatewayId = idOf(gateway);

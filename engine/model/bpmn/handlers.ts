@@ -9,8 +9,11 @@ import { baseDraft, type ElementHandler, type NodeDraft } from './draft.js';
 import { eventDefinitions, extensions } from './elements.js';
 import { boundaryEvent, endEvent, intermediateThrowEvent, startEvent } from './events.js';
 import { eitherOrTask, taskDefinitionTask, userTask } from './job.js';
+import { businessRuleTask } from './called-decision.js';
+import { callActivity } from './call-activity.js';
+import { readMultiInstance } from './multi-instance.js';
 
-const passThrough = (kind: 'task' | 'manualTask' | 'exclusiveGateway' | 'parallelGateway'): ElementHandler =>
+const passThrough = (kind: 'task' | 'manualTask' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway'): ElementHandler =>
   (element, context) => baseDraft(element, kind, context);
 
 /** An embedded subprocess: its contents become nodes whose flow scope is the subprocess. */
@@ -38,11 +41,13 @@ export const HANDLERS: Readonly<Record<string, ElementHandler>> = {
   'bpmn:ServiceTask': taskDefinitionTask('serviceTask'),
   'bpmn:SendTask': taskDefinitionTask('sendTask'),
   'bpmn:ScriptTask': eitherOrTask('scriptTask', 'script', 'zeebe:Script'),
-  'bpmn:BusinessRuleTask': eitherOrTask('businessRuleTask', 'calledDecision', 'zeebe:CalledDecision'),
+  'bpmn:BusinessRuleTask': businessRuleTask,
   'bpmn:UserTask': userTask,
   'bpmn:ExclusiveGateway': passThrough('exclusiveGateway'),
   'bpmn:ParallelGateway': passThrough('parallelGateway'),
   'bpmn:SubProcess': subProcess,
+  'bpmn:CallActivity': callActivity,
+  'bpmn:InclusiveGateway': passThrough('inclusiveGateway'),
 };
 
 /** Flow elements that do not execute (data); accepted and ignored, as real Zeebe does. */
@@ -52,7 +57,7 @@ export const NON_EXECUTABLE: ReadonlySet<string> = new Set([
 
 /** Elements real Zeebe executes that this engine does not yet. */
 const ZEEBE_ONLY: ReadonlySet<string> = new Set([
-  'bpmn:IntermediateCatchEvent', 'bpmn:ReceiveTask', 'bpmn:CallActivity', 'bpmn:InclusiveGateway',
+  'bpmn:IntermediateCatchEvent', 'bpmn:ReceiveTask',
   'bpmn:EventBasedGateway', 'bpmn:AdHocSubProcess',
 ]);
 
@@ -66,7 +71,7 @@ const UNSUPPORTED_EXTENSIONS: readonly (readonly [string, string])[] = [
 /** Why an element is not executable here whatever its type (loops, compensation, listeners), if it is not. */
 function commonProblem(element: ModdleNode): Problem | undefined {
   const loop = child(element, 'loopCharacteristics');
-  if (loop !== undefined) {
+  if (loop !== undefined && loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
     return unsupported(element, loop.$type);
   }
   if (flag(element, 'isForCompensation') === true) {
@@ -105,5 +110,9 @@ export function handleElement(element: ModdleNode, context: Parameters<ElementHa
     context.problems.push(problem);
     return undefined;
   }
-  return handler(element, context);
+  const draft = handler(element, context);
+  const loop = child(element, 'loopCharacteristics');
+  if (draft === undefined || loop === undefined) return draft;
+  const multiInstance = readMultiInstance(loop, context.problems);
+  return multiInstance === undefined ? undefined : { ...draft, multiInstance };
 }

@@ -9,6 +9,8 @@ import type { DecisionRequirements } from '../types.js';
 import { err, ok, type Result } from '../../result.js';
 import { children, idOf, isNode, text } from '../moddle-node.js';
 import { describeWarning, messageOf } from '../moddle-warning.js';
+import type { DecisionModel } from './decision-model.js';
+import { readDecision } from './read-decision.js';
 
 const DMN13 = 'https://www.omg.org/spec/DMN/20191111/MODEL/';
 const OLDER_NAMESPACES = ['http://www.omg.org/spec/DMN/20151101/dmn.xsd', 'http://www.omg.org/spec/DMN/20180521/MODEL/'];
@@ -46,12 +48,17 @@ export async function parseDmn(name: string, content: Buffer): Promise<Result<De
     return err(`'${name}': Expected the decision requirements graph '${id}' to contain at least one decision, but none found`);
   }
   const decisions = [];
+  const models = new Map<string, DecisionModel>();
   for (const decision of decisionElements) {
     const decisionId = idOf(decision);
     if (decisionId === undefined) {
       return err(`'${name}': Expected every decision to have an id, but a decision has none`);
     }
-    decisions.push({ id: decisionId, name: text(decision, 'name') ?? '' });
+    const decisionName = text(decision, 'name') ?? '';
+    const model = readDecision(decision, decisionId, decisionName);
+    if (!model.ok) return err(`'${name}': ${model.error}`);
+    decisions.push({ id: decisionId, name: decisionName });
+    models.set(decisionId, model.value);
   }
-  return ok({ id, name: text(definitions, 'name') ?? '', decisions, definitions });
+  return ok({ id, name: text(definitions, 'name') ?? '', decisions, definitions, models });
 }

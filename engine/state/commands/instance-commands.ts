@@ -17,10 +17,19 @@ export function cancelProcessInstance(ctx: MachineContext, command: Command): Re
     reason: `Expected to cancel a process instance with key '${key}', but no such process was found`,
   });
   if (!found.ok) return found;
+  const parent = found.value.parent;
+  const child = parent && refuse(ctx, 'CancelProcessInstance/FAILED_PRECONDITION/child-instance', 'INVALID_STATE', 'CANCEL', `Expected to cancel a process instance with key '${key}', but it is created by a parent process instance. Cancel the root process instance '${rootOf(ctx, parent.processInstanceKey)}' instead.`);
+  if (child) return err(child);
   const root = ctx.state.elements.get(key);
   if (root) terminate(ctx, root);
   ctx.state.instances.delete(key);
   return ok({});
+}
+
+/** The root process instance above a (child) process instance. */
+function rootOf(ctx: MachineContext, key: string): string {
+  const parent = ctx.state.instances.get(key)?.parent;
+  return parent === undefined ? key : rootOf(ctx, parent.processInstanceKey);
 }
 
 /** SetVariables: local to the element's scope, or merged outwards as the page describes. */

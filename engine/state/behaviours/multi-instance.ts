@@ -1,0 +1,105 @@
+/**
+ * The multi-instance body (https://docs.camunda.io/docs/components/modeler/bpmn/multi-instance/): one inner
+ * instance per item of the input collection, all at once (parallel) or one after another (sequential), each with
+ * `loopCounter` and the input element as local variables. The output element of each completed inner instance
+ * goes to its place in the output collection; the completion condition, checked after each one, terminates the
+ * rest. An empty collection completes at once; a collection that is not a list raises an incident.
+ */
+import { evaluateCondition, evaluateExpression, evaluateList } from '../../feel/index.js';
+import { feelBody } from '../../model/feel.js';
+import type { FlowNode, MultiInstance } from '../../model/index.js';
+import type { Flow } from '../behaviours.js';
+import type { MachineContext } from '../context.js';
+import { raiseIncident } from '../incidents.js';
+import type { ElementInstance, ProcessInstance } from '../types.js';
+import { propagate, setLocal, visibleVariables } from '../variables.js';
+import { innerInstanceNode } from './multi-instance-nodes.js';
+
+const SIMPLE_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+interface Loop {
+  readonly ctx: MachineContext;
+  readonly pi: ProcessInstance;
+  readonly body: ElementInstance;
+  readonly flow: Flow;
+  readonly mi: MultiInstance;
+  readonly inner: FlowNode;
+  readonly items: readonly unknown[];
+  readonly output: unknown[];
+  next: number;
+  completed: number;
+  done: boolean;
+  starting: boolean;
+}
+
+function startInner(loop: Loop): void {
+  const index = loop.next++;
+  const { mi } = loop;
+  const outputName = mi.outputElement === undefined ? undefined : feelBody(mi.outputElement);
+  const local: Record<string, unknown> = { loopCounter: index + 1 };
+  if (mi.inputElement !== undefined) local[mi.inputElement] = loop.items[index];
+  // A plain variable as output element starts local, so a job's result lands in this inner instance.
+  if (outputName !== undefined && SIMPLE_NAME.test(outputName.trim())) local[outputName.trim()] = null;
+  loop.flow.activate(loop.ctx, loop.pi, loop.inner, loop.body, local);
+}
+
+function counters(loop: Loop, active: number): Record<string, number> {
+  return { numberOfInstances: loop.items.length, numberOfActiveInstances: active, numberOfCompletedInstances: loop.completed, numberOfTerminatedInstances: 0 };
+}
+
+function childCompleted(loop: Loop, child: ElementInstance): void {
+  const { ctx, mi, body } = loop;
+  loop.completed += 1;
+  const variables = visibleVariables(ctx.state, child.key);
+  if (mi.outputCollection !== undefined && mi.outputElement !== undefined) {
+    const value = evaluateExpression(mi.outputElement, variables);
+    const counter = ctx.state.variables.get(child.key)?.get('loopCounter');
+    if (typeof counter === 'number') loop.output[counter - 1] = value.ok ? value.value : null;
+    setLocal(ctx.state, body.key, { [mi.outputCollection]: [...loop.output] });
+  }
+  const active = loop.mi.sequential ? 0 : body.children.size - 1;
+  setLocal(ctx.state, body.key, counters(loop, active));
+  if (mi.completionCondition === undefined) return;
+  const holds = evaluateCondition(mi.completionCondition, { ...variables, ...counters(loop, active) });
+  if (holds.ok && holds.value) {
+    loop.done = true;
+    for (const key of [...body.children]) {
+      const sibling = ctx.state.elements.get(key);
+      if (sibling && sibling !== child) loop.flow.terminate(ctx, sibling);
+    }
+  }
+}
+
+/** Called when the body has no active inner instance: start the next one (sequential), or let the body complete. */
+function scopeDone(loop: Loop): boolean {
+  if (loop.starting) return true;
+  if (!loop.done && loop.mi.sequential && loop.next < loop.items.length) {
+    startInner(loop);
+    return true;
+  }
+  const { outputCollection } = loop.mi;
+  const parent = loop.body.flowScopeKey;
+  if (outputCollection !== undefined && parent !== undefined) propagate(loop.ctx.state, parent, { [outputCollection]: loop.output });
+  return false;
+}
+
+/** Activates a multi-instance body. */
+export function multiInstanceBody(ctx: MachineContext, pi: ProcessInstance, body: ElementInstance, flow: Flow): void {
+  const original = pi.definition.process.elements.get(body.elementId);
+  const mi = original?.multiInstance;
+  if (!original || !mi) return;
+  const collection = evaluateList(mi.inputCollection, visibleVariables(ctx.state, body.key));
+  if (!collection.ok) {
+    raiseIncident(ctx, body, 'EXTRACT_VALUE_ERROR', collection.error, undefined, () => multiInstanceBody(ctx, pi, body, flow));
+    return;
+  }
+  const items = collection.value;
+  const loop: Loop = { ctx, pi, body, flow, mi, inner: innerInstanceNode(original), items, output: items.map(() => null), next: 0, completed: 0, done: false, starting: true };
+  body.hooks = { childCompleted: (child) => childCompleted(loop, child), scopeDone: () => scopeDone(loop) };
+  setLocal(ctx.state, body.key, counters(loop, mi.sequential ? Math.min(1, items.length) : items.length));
+  if (mi.outputCollection !== undefined) setLocal(ctx.state, body.key, { [mi.outputCollection]: [...loop.output] });
+  const initial = mi.sequential ? Math.min(1, items.length) : items.length;
+  for (let i = 0; i < initial; i++) startInner(loop);
+  loop.starting = false;
+  if (body.children.size === 0 && ctx.state.elements.has(body.key)) flow.completeScopeIfDone(ctx, pi, body);
+}
