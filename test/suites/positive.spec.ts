@@ -54,6 +54,7 @@ const WRONG_ANSWERS: readonly { rpc: RpcName; mutate: (r: Record<string, unknown
   { rpc: 'SetVariables', mutate: (r) => ({ ...r, key: '0' }), names: /key is not a key/ },
   { rpc: 'PublishMessage', mutate: (r) => ({ ...r, key: '-5' }), names: /key is not a key/ },
   { rpc: 'BroadcastSignal', mutate: (r) => ({ ...r, tenantId: '' }), names: /tenantId is ""/ },
+  { rpc: 'EvaluateDecision', mutate: (r) => ({ ...r, decisionOutput: '"medium"' }), names: /decisionOutput is "medium", expected "(small|large)"/ },
   { rpc: 'ActivateJobs', mutate: (r) => ({ jobs: (r['jobs'] as Record<string, unknown>[]).map((j) => ({ ...j, worker: `${String(j['worker'])}!` })) }), names: /job.worker is/ },
   { rpc: 'StreamActivatedJobs', mutate: (r) => ({ ...r, retries: 7 }), names: /job.retries is 7, expected 3/ },
   { rpc: 'CompleteJob', mutate: () => ({ error: grpc.status.INTERNAL }), names: /mutated/ },
