@@ -18,7 +18,10 @@ export type FlowNodeKind =
   | 'exclusiveGateway'
   | 'parallelGateway'
   | 'subProcess'
-  | 'boundaryEvent';
+  | 'boundaryEvent'
+  | 'intermediateCatchEvent'
+  | 'receiveTask'
+  | 'eventBasedGateway';
 
 /** One variable mapping: `source` is a FEEL expression (usually `=...`; a static input source is a string value). */
 export interface Mapping {
@@ -60,10 +63,35 @@ export interface FlowNode {
   readonly cancelActivity?: boolean;
   /** Error boundary event: the referenced bpmn:error's errorCode; undefined catches every error. */
   readonly errorCode?: string;
-  /** Events: which event definition they carry. */
-  readonly eventKind?: 'none' | 'error' | 'terminate';
+  /** Events: which event definition they carry (a receive task: 'message'). */
+  readonly eventKind?: EventKind;
+  /** Message catch events, receive tasks, message start events: the message they wait for. */
+  readonly message?: MessageDefinition;
+  /** Signal events: the signal name (static, or a FEEL expression `=...`). */
+  readonly signalName?: string;
+  /** Timer events: when they fire. */
+  readonly timer?: TimerDefinition;
+  /** Subprocess: true for an event subprocess (started by its start event's trigger, never by a flow). */
+  readonly triggeredByEvent?: boolean;
+  /** Start event of an event subprocess: true when triggering it interrupts the enclosing scope. */
+  readonly interrupting?: boolean;
   /** Subprocess: its none start event ids (exactly one once validated). */
   readonly startEvents?: readonly string[];
+}
+
+/** The event definitions this engine executes. */
+export type EventKind = 'none' | 'error' | 'terminate' | 'message' | 'signal' | 'timer';
+
+/** A message subscription: `name` static or `=expr`; `correlationKey` a FEEL expression (`=...`), absent on start events. */
+export interface MessageDefinition {
+  readonly name: string;
+  readonly correlationKey?: string;
+}
+
+/** A timer: an ISO-8601 duration, date or cycle, static or as a FEEL expression (`=...`). */
+export interface TimerDefinition {
+  readonly type: 'duration' | 'date' | 'cycle';
+  readonly value: string;
 }
 
 /** A sequence flow; `condition` is the trimmed conditionExpression body, e.g. `=x > 1`. */

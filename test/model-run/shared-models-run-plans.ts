@@ -21,7 +21,22 @@ export interface RunPlan {
   readonly why?: string;
   /** An engine gap that keeps this run from completing; the spec expects it, and fails once it is gone. */
   readonly knownGap?: string;
+  /** What happens, in order, each time a round finds no job: a message published, or the engine's clock advanced. */
+  readonly events?: readonly RunEvent[];
 }
+
+/** A message the run publishes, or milliseconds its manual clock moves on (timers). */
+export type RunEvent =
+  | { readonly publish: { readonly name: string; readonly correlationKey: string; readonly variables?: Readonly<Record<string, unknown>> } }
+  | { readonly advanceMs: number };
+
+const TRAIN = 'Waiting For A Train That Never Arrives';
+const waitForTrain: RunPlan = {
+  variables: { none: 'train-1' },
+  jobs: ['ServiceTask_0g6tf5f'],
+  events: [{ publish: { name: TRAIN, correlationKey: 'train-1' } }],
+  why: 'the catch event waits for a message correlated by the variable `none`: given at creation, then the message is published',
+};
 
 /** Per accepted BPMN file name (one executable process each in this folder). */
 export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
@@ -114,6 +129,38 @@ export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
   'zbnode--src--__tests__--testdata--generic-test.bpmn': { jobs: ['Task_1r91nhw'] },
   'zbnode--src--__tests__--testdata--hello-world-complete.bpmn': { jobs: ['ServiceTask_0g6tf5f'] },
   'zbnode--src--__tests__--testdata--hello-world.bpmn': { jobs: ['ServiceTask_0g6tf5f'] },
+  'c8ex--parallel-operations--bpmn--camunda8--migratedProcess.bpmn': {
+    variables: { callbackId: 'callback-1' },
+    jobs: ['StartOldProcessTask', 'FirstTaskTask', 'SharedTaskTask', 'AnotherTaskTask'],
+    events: [{ publish: { name: 'oldProcessComplete', correlationKey: 'callback-1' } }],
+    why: 'the catch event waits for oldProcessComplete correlated by callbackId',
+  },
+  'zbnode--example--connector_test.bpmn': {
+    jobs: ['Activity_0jj9fxa', 'Activity_1cqj8wv', 'Activity_0jj9fxa'],
+    events: [{ advanceMs: 10_000 }, { advanceMs: 10_000 }],
+    why: 'two 10-second timer catch events, driven by the manual clock',
+    knownGap: 'not an engine gap: the model loops forever (gateway, task 1, 10 s, task 2, 10 s, gateway again), so no run completes; the timers fire and the loop comes round',
+  },
+  'zbnode--example--test.bpmn': {
+    variables: { uniqueId: 'unique-1' },
+    jobs: ['ServiceTask_0xdwuw7', 'ServiceTask_1ng04rq'],
+    events: [{ publish: { name: 'Message_In', correlationKey: 'unique-1' } }],
+    why: 'the event-based gateway takes the message path: the message wins over the 5-second timer',
+  },
+  'zbnode--src--__tests__--testdata--Client-DeployWorkflow.bpmn': {
+    variables: { uniqueId: 'unique-1' },
+    jobs: ['ServiceTask_0xdwuw7', 'ServiceTask_1rszkg1'],
+    events: [{ advanceMs: 5_000 }],
+    why: 'the event-based gateway takes the timer path: 5 seconds pass and no message comes',
+  },
+  'zbnode--src--__tests__--testdata--BpmnParser2.bpmn': { jobs: [], why: 'both processes start by message only (the spec checks CreateProcessInstance is refused)' },
+  'zbnode--src--__tests__--testdata--Client-MessageStart.bpmn': { jobs: [], why: 'a message start event only' },
+  'zbnode--src--__tests__--testdata--Signal.bpmn': { jobs: [], why: 'a signal start event only' },
+  'zbnode--src--__tests__--testdata--Worker-Failure2.bpmn': waitForTrain,
+  'zbnode--src--__tests__--testdata--Worker-Failure3.bpmn': waitForTrain,
+  'zbnode--src--__tests__--testdata--Worker-LongPoll.bpmn': waitForTrain,
+  'zbnode--src--__tests__--testdata--await-outcome-long.bpmn': { jobs: [], events: [{ advanceMs: 20_000 }], why: 'a 20-second timer catch event' },
+  'zbnode--src--__tests__--testdata--await-outcome.bpmn': { jobs: [], events: [{ advanceMs: 1_000 }], why: 'a 1-second timer catch event' },
 };
 
 /**

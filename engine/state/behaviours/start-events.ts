@@ -1,0 +1,101 @@
+/**
+ * Message, signal and timer start events of deployed processes. Deploying a new version indexes its message and
+ * signal start events and schedules its timer start events (cancelling the previous version's timers); a message,
+ * signal or due timer then creates an instance of the latest version at that start event.
+ */
+import { evaluateString } from '../../feel/index.js';
+import type { FlowNode } from '../../model/index.js';
+import type { MachineContext } from '../context.js';
+import { latest, versionKey, type BufferedMessage } from '../store.js';
+import { addTo, nameIndexKey } from '../subscriptions/event-state.js';
+import { register } from '../subscriptions/subscriptions.js';
+import { runSchedule, timerSchedule } from '../timers.js';
+import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
+import { setLocal } from '../variables.js';
+import type { EventFlow } from './event-flow.js';
+
+/** The start events of a process (not of its subprocesses) of one kind, with their static names. */
+function startEventsOf(definition: ProcessDefinition, kind: 'message' | 'signal' | 'timer'): FlowNode[] {
+  return [...definition.process.elements.values()].filter((n) => n.kind === 'startEvent' && n.flowScope === undefined && n.eventKind === kind);
+}
+
+/** A start event's message or signal name (an expression is evaluated without variables, as at deployment). */
+function nameOf(node: FlowNode): string | undefined {
+  const name = evaluateString(node.message?.name ?? node.signalName ?? '', {});
+  return name.ok ? name.value : undefined;
+}
+
+/** Creates the start event operations; `openScopeEvents` opens the event subprocesses of a new instance. */
+export function createStartEvents(flow: EventFlow, openScopeEvents: (ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance) => void): {
+  readonly startInstanceAt: (ctx: MachineContext, definition: ProcessDefinition, start: FlowNode, variables: Readonly<Record<string, unknown>>, before?: (pi: ProcessInstance) => void) => ProcessInstance;
+  readonly processDeployed: (ctx: MachineContext, definition: ProcessDefinition) => void;
+  readonly startByMessage: (ctx: MachineContext, message: BufferedMessage, correlated: Set<string>) => void;
+  readonly startBySignal: (ctx: MachineContext, tenantId: string, name: string, variables: Readonly<Record<string, unknown>>) => void;
+} {
+  const startInstanceAt = (ctx: MachineContext, definition: ProcessDefinition, start: FlowNode, variables: Readonly<Record<string, unknown>>, before?: (pi: ProcessInstance) => void): ProcessInstance => {
+    const partition = ctx.nextPartition();
+    const pi: ProcessInstance = { key: ctx.keys.next(partition), definition, tenantId: definition.tenantId, partition, onComplete: [] };
+    ctx.state.instances.set(pi.key, pi);
+    const root = flow.createRootScope(ctx, pi);
+    setLocal(ctx.state, root.key, variables);
+    before?.(pi);
+    flow.activate(ctx, pi, start, root);
+    if (ctx.state.elements.get(root.key) === root) openScopeEvents(ctx, pi, root);
+    return pi;
+  };
+
+  /** The latest version of a process if it still has a start event of that kind and name. */
+  const startFor = (ctx: MachineContext, tenantId: string, bpmnProcessId: string, kind: 'message' | 'signal', name: string) => {
+    const definition = latest(ctx.state.processes, tenantId, bpmnProcessId);
+    const start = definition && startEventsOf(definition, kind).find((n) => nameOf(n) === name);
+    return definition && start ? { definition, start } : undefined;
+  };
+
+  const scheduleTimerStarts = (ctx: MachineContext, definition: ProcessDefinition): void => {
+    const timers = startEventsOf(definition, 'timer').flatMap((start) => {
+      const schedule = start.timer && timerSchedule(start.timer, {}, ctx.clock.now());
+      if (!schedule?.ok) return [];
+      return [runSchedule(ctx, schedule.value, () => {
+        if (latest(ctx.state.processes, definition.tenantId, definition.bpmnProcessId) === definition) startInstanceAt(ctx, definition, start, {});
+      })];
+    });
+    ctx.state.events.startTimers.set(versionKey(definition.tenantId, definition.bpmnProcessId), timers);
+  };
+
+  return {
+    startInstanceAt,
+    processDeployed: (ctx, definition) => {
+      const { events } = ctx.state;
+      for (const timer of events.startTimers.get(versionKey(definition.tenantId, definition.bpmnProcessId)) ?? []) timer.cancel();
+      for (const [kind, index] of [['message', events.messageStarts], ['signal', events.signalStarts]] as const) {
+        for (const start of startEventsOf(definition, kind)) {
+          const name = nameOf(start);
+          if (name !== undefined) addTo(index, nameIndexKey(definition.tenantId, name), definition.bpmnProcessId);
+        }
+      }
+      scheduleTimerStarts(ctx, definition);
+    },
+    startByMessage: (ctx, message, correlated) => {
+      const { events } = ctx.state;
+      for (const bpmnProcessId of [...(events.messageStarts.get(nameIndexKey(message.tenantId, message.name)) ?? [])]) {
+        const found = startFor(ctx, message.tenantId, bpmnProcessId, 'message', message.name);
+        const activeKey = `${versionKey(message.tenantId, bpmnProcessId)}\u0000${message.correlationKey}`;
+        if (!found || correlated.has(`start\u0000${bpmnProcessId}`) || (message.correlationKey !== '' && events.activeStartKeys.has(activeKey))) continue;
+        correlated.add(`start\u0000${bpmnProcessId}`);
+        startInstanceAt(ctx, found.definition, found.start, message.variables, (pi) => {
+          correlated.add(pi.key);
+          if (message.correlationKey === '') return;
+          // at most one active instance per correlation key: the key is free again once the instance is gone
+          events.activeStartKeys.set(activeKey, pi.key);
+          register(ctx, { owner: pi.key, processInstanceKey: pi.key, tenantId: pi.tenantId, group: 'instance' }, () => { events.activeStartKeys.delete(activeKey); }, {});
+        });
+      }
+    },
+    startBySignal: (ctx, tenantId, name, variables) => {
+      for (const bpmnProcessId of [...(ctx.state.events.signalStarts.get(nameIndexKey(tenantId, name)) ?? [])]) {
+        const found = startFor(ctx, tenantId, bpmnProcessId, 'signal', name);
+        if (found) startInstanceAt(ctx, found.definition, found.start, variables);
+      }
+    },
+  };
+}
