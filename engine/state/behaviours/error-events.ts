@@ -43,8 +43,10 @@ export function createErrorEvents(flow: EventFlow, interruptScope: (ctx: Machine
   readonly throwFromEndEvent: (ctx: MachineContext, pi: ProcessInstance, element: ElementInstance) => void;
 } {
   const catchError = (ctx: MachineContext, pi: ProcessInstance, from: ElementInstance, errorCode: string, variables: Readonly<Record<string, unknown>>): boolean => {
-    for (let level: ElementInstance | undefined = from; level; level = parentOf(ctx, level)) {
-      const handler = handlersAt(pi, level).find((h) => h.errorCode === undefined || h.errorCode === errorCode);
+    let inner: ElementInstance | undefined;
+    for (let level: ElementInstance | undefined = from; level; inner = level, level = parentOf(ctx, level)) {
+      // an error thrown inside an event subprocess is not caught by that same event subprocess
+      const handler = handlersAt(pi, level).find((h) => (h.errorCode === undefined || h.errorCode === errorCode) && h.node.id !== inner?.elementId);
       if (handler?.kind === 'eventSubprocess') {
         interruptScope(ctx, level);
         propagate(ctx.state, level.key, variables);

@@ -44,6 +44,18 @@ describe('engine events: event subprocesses, event-based gateways, error end eve
     assert.equal(t.instances(), 0);
   });
 
+  it('does not catch an error thrown inside an error event subprocess by that same event subprocess', async () => {
+    t = await eventTarget(['event-subprocess.bpmn']);
+    await t.create('event-subprocess', { orderId: 'o-1' });
+    const [work] = await t.jobs('es-work');
+    await t.call('ThrowError', { jobKey: work?.key, errorCode: 'FAILED', errorMessage: 'first' });
+    const [handler] = await t.jobs('es-failed');
+    await t.call('ThrowError', { jobKey: handler?.key, errorCode: 'FAILED', errorMessage: 'again' });
+    const [incident] = t.target.engine.inspect().incidents;
+    assert.equal(incident?.type, 'UNHANDLED_ERROR_EVENT');
+    assert.equal(incident.jobKey, handler?.key);
+  });
+
   it('takes the first event of an event-based gateway and closes the others', async () => {
     t = await eventTarget(['event-gateway.bpmn']);
     await t.create('event-gateway', { id: 'a' });
