@@ -7,7 +7,7 @@ import { evaluateString } from '../../feel/index.js';
 import type { FlowNode } from '../../model/index.js';
 import type { MachineContext } from '../context.js';
 import { latest, versionKey, type BufferedMessage } from '../store.js';
-import { addTo, nameIndexKey } from '../subscriptions/event-state.js';
+import { addTo, correlationIndexKey, nameIndexKey } from '../subscriptions/event-state.js';
 import { register } from '../subscriptions/subscriptions.js';
 import { runSchedule, timerSchedule } from '../timers.js';
 import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
@@ -62,6 +62,44 @@ export function createStartEvents(flow: EventFlow, openScopeEvents: (ctx: Machin
     ctx.state.events.startTimers.set(versionKey(definition.tenantId, definition.bpmnProcessId), timers);
   };
 
+  /**
+   * Starts the latest version of one process for a message, unless the message already started it or (with a
+   * correlation key) an instance that key started is still active. Once that instance is gone, the oldest buffered
+   * message with the key and a start event's name starts the next one, as Zeebe does.
+   */
+  const startByMessageOf = (ctx: MachineContext, bpmnProcessId: string, message: BufferedMessage, correlated: Set<string>): void => {
+    const { events } = ctx.state;
+    const found = startFor(ctx, message.tenantId, bpmnProcessId, 'message', message.name);
+    const activeKey = `${versionKey(message.tenantId, bpmnProcessId)}\u0000${message.correlationKey}`;
+    if (!found || correlated.has(`start\u0000${bpmnProcessId}`) || (message.correlationKey !== '' && events.activeStartKeys.has(activeKey))) return;
+    correlated.add(`start\u0000${bpmnProcessId}`);
+    startInstanceAt(ctx, found.definition, found.start, message.variables, (pi) => {
+      correlated.add(pi.key);
+      if (message.correlationKey === '') return;
+      events.activeStartKeys.set(activeKey, pi.key);
+      register(ctx, { owner: pi.key, processInstanceKey: pi.key, tenantId: pi.tenantId, group: 'instance' }, () => {
+        events.activeStartKeys.delete(activeKey);
+        startFromBuffer(ctx, found.definition.tenantId, bpmnProcessId, message.correlationKey);
+      }, {});
+    });
+  };
+
+  /** The oldest buffered message for a process's message start events under a correlation key starts an instance. */
+  const startFromBuffer = (ctx: MachineContext, tenantId: string, bpmnProcessId: string, correlationKey: string): void => {
+    const definition = latest(ctx.state.processes, tenantId, bpmnProcessId);
+    const names = definition ? startEventsOf(definition, 'message').map(nameOf) : [];
+    for (const name of names) {
+      for (const messageKey of ctx.state.events.buffered.get(correlationIndexKey(tenantId, name ?? '', correlationKey)) ?? []) {
+        const message = ctx.state.messages.get(messageKey);
+        const correlated = ctx.state.events.correlated.get(messageKey);
+        if (message && correlated && !correlated.has(`start\u0000${bpmnProcessId}`)) {
+          startByMessageOf(ctx, bpmnProcessId, message, correlated);
+          return;
+        }
+      }
+    }
+  };
+
   return {
     startInstanceAt,
     processDeployed: (ctx, definition) => {
@@ -76,19 +114,8 @@ export function createStartEvents(flow: EventFlow, openScopeEvents: (ctx: Machin
       scheduleTimerStarts(ctx, definition);
     },
     startByMessage: (ctx, message, correlated) => {
-      const { events } = ctx.state;
-      for (const bpmnProcessId of [...(events.messageStarts.get(nameIndexKey(message.tenantId, message.name)) ?? [])]) {
-        const found = startFor(ctx, message.tenantId, bpmnProcessId, 'message', message.name);
-        const activeKey = `${versionKey(message.tenantId, bpmnProcessId)}\u0000${message.correlationKey}`;
-        if (!found || correlated.has(`start\u0000${bpmnProcessId}`) || (message.correlationKey !== '' && events.activeStartKeys.has(activeKey))) continue;
-        correlated.add(`start\u0000${bpmnProcessId}`);
-        startInstanceAt(ctx, found.definition, found.start, message.variables, (pi) => {
-          correlated.add(pi.key);
-          if (message.correlationKey === '') return;
-          // at most one active instance per correlation key: the key is free again once the instance is gone
-          events.activeStartKeys.set(activeKey, pi.key);
-          register(ctx, { owner: pi.key, processInstanceKey: pi.key, tenantId: pi.tenantId, group: 'instance' }, () => { events.activeStartKeys.delete(activeKey); }, {});
-        });
+      for (const bpmnProcessId of [...(ctx.state.events.messageStarts.get(nameIndexKey(message.tenantId, message.name)) ?? [])]) {
+        startByMessageOf(ctx, bpmnProcessId, message, correlated);
       }
     },
     startBySignal: (ctx, tenantId, name, variables) => {

@@ -33,6 +33,16 @@ describe('engine events: message, signal and timer start events', () => {
     assert.equal(t.instances(), 2, 'the key of the finished instance starts a new one');
   });
 
+  it('starts the next instance for a key from a buffered message once the active one ends', async () => {
+    t = await eventTarget(['message-start.bpmn']);
+    await t.publish('order-placed', 'customer-9', { timeToLive: 60_000, variables: { n: 1 } });
+    await t.publish('order-placed', 'customer-9', { timeToLive: 60_000, variables: { n: 2 } });
+    assert.equal(t.instances(), 1, 'the second message waits in the buffer');
+    assert.deepEqual(JSON.parse((await t.completeOne('handle-order')).variables), { n: 1 });
+    assert.deepEqual(JSON.parse((await t.completeOne('handle-order')).variables), { n: 2 }, 'the buffered message started the next instance');
+    assert.equal(t.instances(), 0, 'each buffered message starts the process once');
+  });
+
   it('starts an instance per broadcast signal, with its variables, in the signal tenant only', async () => {
     t = await eventTarget(['signal-events.bpmn'], { multiTenancy: true }, 'tenant-a');
     const broadcast = (tenantId: string) => t.call('BroadcastSignal', { signalName: 'go', variables: '{"from":"signal"}', tenantId });
