@@ -32,6 +32,8 @@ export interface EventRuntime {
   processStarted(ctx: MachineContext, pi: ProcessInstance, root: ElementInstance): void;
   /** A new process version was deployed. */
   processDeployed(ctx: MachineContext, definition: ProcessDefinition): void;
+  /** A process version was deleted (DeleteResource). */
+  processDeleted(ctx: MachineContext, definition: ProcessDefinition): void;
   /** PublishMessage: correlates (start events, subscriptions), then buffers it when it has a time to live. */
   publish(ctx: MachineContext, message: BufferedMessage, buffered: boolean): void;
   /** BroadcastSignal, or a signal throw event: starts instances and triggers the waiting signal events of a tenant. */
@@ -79,6 +81,7 @@ export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour;
       if (isActive(ctx, root)) attached.openScopeEvents(ctx, pi, root);
     },
     processDeployed: starts.processDeployed,
+    processDeleted: starts.processDeleted,
     publish: (ctx, message, buffered) => {
       const correlated = new Set<string>();
       starts.startByMessage(ctx, message, correlated);

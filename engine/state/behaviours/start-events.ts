@@ -29,6 +29,7 @@ function nameOf(node: FlowNode): string | undefined {
 export function createStartEvents(flow: EventFlow, openScopeEvents: (ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance) => void): {
   readonly startInstanceAt: (ctx: MachineContext, definition: ProcessDefinition, start: FlowNode, variables: Readonly<Record<string, unknown>>, before?: (pi: ProcessInstance) => void) => ProcessInstance;
   readonly processDeployed: (ctx: MachineContext, definition: ProcessDefinition) => void;
+  readonly processDeleted: (ctx: MachineContext, definition: ProcessDefinition) => void;
   readonly startByMessage: (ctx: MachineContext, message: BufferedMessage, correlated: Set<string>) => void;
   readonly startBySignal: (ctx: MachineContext, tenantId: string, name: string, variables: Readonly<Record<string, unknown>>) => void;
 } {
@@ -100,18 +101,26 @@ export function createStartEvents(flow: EventFlow, openScopeEvents: (ctx: Machin
     }
   };
 
+const processDeployed = (ctx: MachineContext, definition: ProcessDefinition): void => {
+    const { events } = ctx.state;
+    for (const timer of events.startTimers.get(versionKey(definition.tenantId, definition.bpmnProcessId)) ?? []) timer.cancel();
+    for (const [kind, index] of [['message', events.messageStarts], ['signal', events.signalStarts]] as const) {
+      for (const start of startEventsOf(definition, kind)) {
+        const name = nameOf(start);
+        if (name !== undefined) addTo(index, nameIndexKey(definition.tenantId, name), definition.bpmnProcessId);
+      }
+    }
+    scheduleTimerStarts(ctx, definition);
+  };
+
   return {
     startInstanceAt,
-    processDeployed: (ctx, definition) => {
-      const { events } = ctx.state;
-      for (const timer of events.startTimers.get(versionKey(definition.tenantId, definition.bpmnProcessId)) ?? []) timer.cancel();
-      for (const [kind, index] of [['message', events.messageStarts], ['signal', events.signalStarts]] as const) {
-        for (const start of startEventsOf(definition, kind)) {
-          const name = nameOf(start);
-          if (name !== undefined) addTo(index, nameIndexKey(definition.tenantId, name), definition.bpmnProcessId);
-        }
-      }
-      scheduleTimerStarts(ctx, definition);
+    processDeployed,
+    processDeleted: (ctx, definition) => {
+      // the version before it becomes the latest again: its timer start events are scheduled anew
+      const now = latest(ctx.state.processes, definition.tenantId, definition.bpmnProcessId);
+      if (now) processDeployed(ctx, now);
+      else for (const timer of ctx.state.events.startTimers.get(versionKey(definition.tenantId, definition.bpmnProcessId)) ?? []) timer.cancel();
     },
     startByMessage: (ctx, message, correlated) => {
       for (const bpmnProcessId of [...(ctx.state.events.messageStarts.get(nameIndexKey(message.tenantId, message.name)) ?? [])]) {

@@ -72,4 +72,15 @@ describe('engine events: message, signal and timer start events', () => {
     const versions = (await t.jobs('timer-started')).map((j) => j.processDefinitionVersion);
     assert.deepEqual(versions.sort(), [1, 2]);
   });
+
+  it("schedules the previous version's timer start events again when the latest version is deleted", async () => {
+    t = await eventTarget(['timer-start.bpmn']);
+    const xml = fixture('timer-start.bpmn').toString('utf8').replace('R2/PT1M', 'R1/PT10M');
+    const redeployed = await t.call('DeployResource', { resources: [{ name: 'timer-start.bpmn', content: Buffer.from(xml) }] });
+    const v2 = (redeployed.responses[0] as { deployments: { process: { processDefinitionKey: string } }[] }).deployments[0]?.process.processDefinitionKey;
+    assert.equal((await t.call('DeleteResource', { resourceKey: v2 })).status, 'OK');
+    t.clock.advance(60_000);
+    const [job] = await t.jobs('timer-started');
+    assert.equal(job?.processDefinitionVersion, 1);
+  });
 });
