@@ -65,7 +65,7 @@ describe('engine events: timers', () => {
     assert.deepEqual(JSON.parse((result.responses[0] as { variables: string }).variables), { requestId: 'r-2', decision: true });
   });
 
-  it('cancels the pending timers when the engine stops', async () => {
+  it('cancels the pending timers when the engine resets or stops', async () => {
     const scheduled: { at: number; cancelled: boolean }[] = [];
     const clock: Clock = {
       now: () => Date.UTC(2026, 0, 1),
@@ -77,11 +77,16 @@ describe('engine events: timers', () => {
     };
     const engine = await startEngine({ clock });
     const client = createGatewayClient({ address: engine.address });
+    const pending = (): number => scheduled.filter((s) => !s.cancelled).length;
+    await deploy(client, ['timer-start.bpmn']);
+    assert.equal(pending(), 1, 'the timer start event is scheduled');
+    engine.reset();
+    assert.equal(pending(), 0, 'a reset cancels it');
     await deploy(client, ['timer-start.bpmn']);
     client.close();
-    assert.equal(scheduled.filter((s) => !s.cancelled).length, 1, 'the timer start event is scheduled');
+    assert.equal(pending(), 1);
     await engine.stop();
-    assert.equal(scheduled.filter((s) => !s.cancelled).length, 0);
+    assert.equal(pending(), 0, 'stopping cancels it');
     t = await eventTarget([]);
   });
 });
