@@ -21,6 +21,8 @@ export interface RunPlan {
   readonly why?: string;
   /** An engine gap that keeps this run from completing; the spec expects it, and fails once it is gone. */
   readonly knownGap?: string;
+  /** The job types to poll, when one is a FEEL expression more complex than a variable name. */
+  readonly jobTypes?: readonly string[];
   /** What happens, in order, each time a round finds no job: a message published, or the engine's clock advanced. */
   readonly events?: readonly RunEvent[];
 }
@@ -156,6 +158,12 @@ export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
   'zbnode--src--__tests__--testdata--BpmnParser2.bpmn': { jobs: [], why: 'both processes start by message only (the spec checks CreateProcessInstance is refused)' },
   'zbnode--src--__tests__--testdata--Client-MessageStart.bpmn': { jobs: [], why: 'a message start event only' },
   'zbnode--src--__tests__--testdata--Signal.bpmn': { jobs: [], why: 'a signal start event only' },
+  'c8ex--synchronous-response-springboot--models--responseProcess.bpmn': {
+    variables: { requestId: 'r-1' },
+    jobTypes: ['calculateSomething', 'responseFor_r-1'],
+    jobs: ['Activity_01x9t8d', 'Event_19o6q23'],
+    why: 'the message throw event is a job whose type is ="responseFor_" + requestId',
+  },
   'zbnode--src--__tests__--testdata--Worker-Failure2.bpmn': waitForTrain,
   'zbnode--src--__tests__--testdata--Worker-Failure3.bpmn': waitForTrain,
   'zbnode--src--__tests__--testdata--Worker-LongPoll.bpmn': waitForTrain,

@@ -142,6 +142,13 @@ const CASES: readonly RuleCase[] = [
     message: 'Start events in event subprocesses must be one of: message, timer, error, signal, escalation or compensation',
   },
   {
+    rule: 'a message end event is job-based: exactly one zeebe:taskDefinition',
+    accepted: definitions(process('p', start(), end('E', `${extensionElements(taskDefinition('send'))}${messageRef}`), flow('f', 'start', 'E')), message()),
+    rejected: definitions(process('p', start(), end('E', messageRef), flow('f', 'start', 'E')), message()),
+    element: 'E',
+    message: "Must have exactly one 'zeebe:taskDefinition' extension element",
+  },
+  {
     rule: 'a timer start event has a date or a cycle',
     accepted: model(start('start', timer('timeCycle', 'R/PT1H')), end(), flow('f', 'start', 'end')),
     rejected: model(start('start', timer('timeDuration', 'PT1H')), end(), flow('f', 'start', 'end')),

@@ -8,10 +8,7 @@ import {
   around, definitions, end, extensionElements, flow, model, parse, process, rejectedWith, serviceTask, start, taskDefinition,
 } from './bpmn-builders.js';
 
-const MESSAGE = '<bpmn:messageEventDefinition id="X_msg" messageRef="msg"/>';
 const MI = '<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=items"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>';
-const withMessage = (...elements: string[]): string =>
-  definitions(process('p', ...elements), '<bpmn:message id="msg" name="m"><bpmn:extensionElements><zeebe:subscription correlationKey="=k"/></bpmn:extensionElements></bpmn:message>');
 
 interface UnsupportedCase {
   readonly what: string;
@@ -23,9 +20,7 @@ const unsupported = (id: string, type: string, qualifier?: string): string =>
   `Element '${id}' of type '${type}'${qualifier === undefined ? '' : ` with '${qualifier}'`} is not supported by this engine yet`;
 
 const CASES: readonly UnsupportedCase[] = [
-  { what: 'message throw event', xml: withMessage(...around('X', `<bpmn:intermediateThrowEvent id="X">${extensionElements(taskDefinition())}${MESSAGE}</bpmn:intermediateThrowEvent>`)), message: unsupported('X', 'bpmn:IntermediateThrowEvent', 'bpmn:MessageEventDefinition') },
   { what: 'link throw event', xml: model(...around('X', '<bpmn:intermediateThrowEvent id="X"><bpmn:linkEventDefinition id="l" name="a"/></bpmn:intermediateThrowEvent>')), message: unsupported('X', 'bpmn:IntermediateThrowEvent', 'bpmn:LinkEventDefinition') },
-  { what: 'message end event', xml: withMessage(start(), end('X', `${extensionElements(taskDefinition())}${MESSAGE}`), flow('f', 'start', 'X')), message: unsupported('X', 'bpmn:EndEvent', 'bpmn:MessageEventDefinition') },
   { what: 'link catch event', xml: model(...around('X', '<bpmn:intermediateCatchEvent id="X"><bpmn:linkEventDefinition id="l" name="a"/></bpmn:intermediateCatchEvent>')), message: unsupported('X', 'bpmn:IntermediateCatchEvent', 'bpmn:LinkEventDefinition') },
   { what: 'escalation boundary event', xml: model(...around('T', serviceTask('T')), '<bpmn:boundaryEvent id="X" attachedToRef="T"><bpmn:escalationEventDefinition id="esc"/></bpmn:boundaryEvent>'), message: unsupported('X', 'bpmn:BoundaryEvent', 'bpmn:EscalationEventDefinition') },
   { what: 'escalation end event', xml: model(start(), end('X', '<bpmn:escalationEventDefinition id="e"/>'), flow('f', 'start', 'X')), message: unsupported('X', 'bpmn:EndEvent', 'bpmn:EscalationEventDefinition') },

@@ -8,6 +8,7 @@ import { child, flag, idOf, parentOf, type ModdleNode } from '../moddle-node.js'
 import { problemAt, unsupported, type Problem } from '../problems.js';
 import { baseDraft, opt, type ElementHandler } from './draft.js';
 import { eventDefinitions } from './elements.js';
+import { taskDefinitionTask } from './job.js';
 import { ANY_TIMER, readCatchDefinition, readCaughtError, readSignal, readThrownError, type EventFields, type TimerRule } from './event-definitions.js';
 
 /** Element types a boundary event can be attached to (activities). */
@@ -71,7 +72,7 @@ export const startEvent: ElementHandler = (element, context) => {
   return { ...baseDraft(element, 'startEvent', context), ...fields, ...(place === 'eventSubprocess' && { interrupting }) };
 };
 
-/** A none, terminate, error or signal end event. */
+/** A none, terminate, error, signal or (job-based) message end event. */
 export const endEvent: ElementHandler = (element, context) => {
   const [definition, ...more] = eventDefinitions(element);
   if (more.length > 0) {
@@ -88,6 +89,7 @@ export const endEvent: ElementHandler = (element, context) => {
   if (definition.$type === 'bpmn:SignalEventDefinition') {
     return { ...baseDraft(element, 'endEvent', context), eventKind: 'signal', ...opt('signalName', readSignal(definition, context.problems)) };
   }
+  if (definition.$type === 'bpmn:MessageEventDefinition') return messageThrowEvent('endEvent')(element, context);
   context.problems.push(
     ZEEBE_END_DEFINITIONS.has(definition.$type)
       ? unsupported(element, definition.$type)
@@ -96,13 +98,23 @@ export const endEvent: ElementHandler = (element, context) => {
   return undefined;
 };
 
-/** A none or signal intermediate throw event. */
+/** A message throw or end event: job-based in Zeebe, like a send task (exactly one `zeebe:taskDefinition`). */
+function messageThrowEvent(kind: 'endEvent' | 'intermediateThrowEvent'): ElementHandler {
+  const asTask = taskDefinitionTask(kind);
+  return (element, context) => {
+    const draft = asTask(element, context);
+    return draft && { ...draft, eventKind: 'message' };
+  };
+}
+
+/** A none, signal or (job-based) message intermediate throw event. */
 export const intermediateThrowEvent: ElementHandler = (element, context) => {
   const [definition] = eventDefinitions(element);
   if (definition === undefined) return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'none' };
   if (definition.$type === 'bpmn:SignalEventDefinition') {
     return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'signal', ...opt('signalName', readSignal(definition, context.problems)) };
   }
+  if (definition.$type === 'bpmn:MessageEventDefinition') return messageThrowEvent('intermediateThrowEvent')(element, context);
   context.problems.push(unsupported(element, definition.$type));
   return undefined;
 };

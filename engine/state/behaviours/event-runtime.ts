@@ -43,7 +43,7 @@ export interface EventRuntime {
 }
 
 /** Builds the event runtime over the engine's flow operations and its base end and throw behaviours. */
-export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour; intermediateThrowEvent: Behaviour }): EventRuntime {
+export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour; intermediateThrowEvent: Behaviour; serviceTask: Behaviour }): EventRuntime {
   const attached = createAttachedEvents(flow);
   const starts = createStartEvents(flow, attached.openScopeEvents);
   const errors = createErrorEvents(flow, attached.interruptScope);
@@ -70,6 +70,7 @@ export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour;
       const node = element.node;
       if (node?.eventKind === 'error') errors.throwFromEndEvent(ctx, pi, element);
       else if (node?.eventKind === 'signal') throwSignal(ctx, pi, element, node, fallback);
+      else if (node?.eventKind === 'message' && node.job) base.serviceTask.activate(ctx, pi, element); // a job, like a send task
       else fallback.activate(ctx, pi, element);
     },
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { eventTarget, type EventTarget } from '../../support/event-target.js';
 
-/** Signal catch, boundary and throw events over gRPC. */
+/** Signal catch, boundary and throw events over gRPC; message throw events, which are jobs. */
 describe('engine events: signals', () => {
   let t: EventTarget;
   afterEach(() => t.close());
@@ -37,5 +37,15 @@ describe('engine events: signals', () => {
     const [caught] = await t.jobs('after-signal');
     assert.deepEqual(JSON.parse(caught?.variables ?? ''), { origin: 'thrown' }, "the throw event's input mappings are the signal variables");
     assert.equal((await t.jobs('signal-started')).length, 1, 'the end event broadcast "go"');
+  });
+
+  it('runs message throw and end events as jobs (as Zeebe does), with their task headers', async () => {
+    t = await eventTarget(['message-throw.bpmn']);
+    await t.create('message-throw');
+    const notice = await t.completeOne('send-notice');
+    assert.deepEqual(JSON.parse(notice.customHeaders), { channel: 'mail' });
+    assert.equal(notice.elementId, 'notify');
+    assert.equal((await t.completeOne('send-final')).elementId, 'done');
+    assert.equal(t.instances(), 0);
   });
 });
