@@ -65,6 +65,7 @@ export async function startEngine(input: EngineOptionsInput = {}): Promise<Runni
     reset: () => machine.reset(),
     inspect: () => machine.inspect(),
     stop: async () => {
+      machine.stop();
       await Promise.all([server.stop(), tokens?.stop()]);
     },
   };

@@ -14,5 +14,6 @@ export type {
   Mapping,
   ParsedResource,
   SequenceFlow,
+  TimerDefinition,
 } from './types.js';
 export { parseResource } from './parse-resource.js';

@@ -24,7 +24,10 @@ export type FlowNodeKind =
   | 'callActivity'
   | 'inclusiveGateway'
   /** Runtime only: the body of a multi-instance activity, the flow scope of its inner instances. */
-  | 'multiInstanceBody';
+  | 'multiInstanceBody'
+  | 'intermediateCatchEvent'
+  | 'receiveTask'
+  | 'eventBasedGateway';
 
 /** A business rule task's `zeebe:calledDecision`: the decision id (static or `=...`) and where the result goes. */
 export interface CalledDecision {
@@ -89,8 +92,18 @@ export interface FlowNode {
   readonly cancelActivity?: boolean;
   /** Error boundary event: the referenced bpmn:error's errorCode; undefined catches every error. */
   readonly errorCode?: string;
-  /** Events: which event definition they carry. */
-  readonly eventKind?: 'none' | 'error' | 'terminate';
+  /** Events: which event definition they carry (a receive task: 'message'). */
+  readonly eventKind?: EventKind;
+  /** Message catch events, receive tasks, message start events: the message they wait for. */
+  readonly message?: MessageDefinition;
+  /** Signal events: the signal name (static, or a FEEL expression `=...`). */
+  readonly signalName?: string;
+  /** Timer events: when they fire. */
+  readonly timer?: TimerDefinition;
+  /** Subprocess: true for an event subprocess (started by its start event's trigger, never by a flow). */
+  readonly triggeredByEvent?: boolean;
+  /** Start event of an event subprocess: true when triggering it interrupts the enclosing scope. */
+  readonly interrupting?: boolean;
   /** Subprocess: its none start event ids (exactly one once validated). */
   readonly startEvents?: readonly string[];
   /** Business rule task evaluated by the engine (instead of a job). */
@@ -99,6 +112,21 @@ export interface FlowNode {
   readonly calledElement?: CalledElement;
   /** Activity with multi-instance loop characteristics. */
   readonly multiInstance?: MultiInstance;
+}
+
+/** The event definitions this engine executes. */
+export type EventKind = 'none' | 'error' | 'terminate' | 'message' | 'signal' | 'timer';
+
+/** A message subscription: `name` static or `=expr`; `correlationKey` a FEEL expression (`=...`), absent on start events. */
+export interface MessageDefinition {
+  readonly name: string;
+  readonly correlationKey?: string;
+}
+
+/** A timer: an ISO-8601 duration, date or cycle, static or as a FEEL expression (`=...`). */
+export interface TimerDefinition {
+  readonly type: 'duration' | 'date' | 'cycle';
+  readonly value: string;
 }
 
 /** A sequence flow; `condition` is the trimmed conditionExpression body, e.g. `=x > 1`. */

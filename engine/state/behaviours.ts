@@ -3,6 +3,7 @@ import type { FlowNode } from '../model/index.js';
 import type { MachineContext } from './context.js';
 import { raiseIncident } from './incidents.js';
 import { createJob } from './jobs.js';
+import type { EventElementKind } from './behaviours/event-runtime.js';
 import type { ElementInstance, ProcessInstance } from './types.js';
 import { visibleVariables } from './variables.js';
 import { calledDecision } from './behaviours/called-decision.js';
@@ -25,7 +26,7 @@ export interface Behaviour {
 }
 
 /** One small handler per element kind the model layer accepts. */
-export function createBehaviours(flow: Flow): Readonly<Record<FlowNode['kind'], Behaviour>> {
+export function createBehaviours(flow: Flow): Readonly<Record<Exclude<FlowNode['kind'], EventElementKind>, Behaviour>> {
   const passThrough: Behaviour = { activate: (ctx, pi, element) => flow.complete(ctx, pi, element) };
   const job: Behaviour = { activate: (ctx, pi, element) => startJob(ctx, pi, element) };
   return {

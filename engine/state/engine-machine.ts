@@ -13,6 +13,7 @@ import { broadcastSignal, publishMessage } from './commands/messages.js';
 import { createKeyGenerator } from './keys.js';
 import type { Command, Rejection, StateMachine } from './machine.js';
 import { createState } from './store.js';
+import { cancelAllTimers } from './timers.js';
 
 type Handler = (ctx: MachineContext, command: Command) => Result<unknown, Rejection> | Promise<Result<unknown, Rejection>>;
 
@@ -48,6 +49,8 @@ export interface EngineSnapshot {
 /** The engine's state machine, with a reset that drops every deployment, instance and job. */
 export interface EngineStateMachine extends StateMachine {
   reset(): void;
+  /** Cancels every pending event timer (the engine stops). */
+  stop(): void;
   inspect(): EngineSnapshot;
 }
 
@@ -66,7 +69,11 @@ export function createStateMachine(settings: { enforcement: Enforcement; multiTe
       return err(notImplemented(command.rpc));
     },
     reset: () => {
+      cancelAllTimers(runtime.ctx);
       runtime = freshRuntime(settings);
+    },
+    stop: () => {
+      cancelAllTimers(runtime.ctx);
     },
     inspect: () => snapshotOf(runtime.ctx),
   };

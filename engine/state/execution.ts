@@ -4,13 +4,21 @@ import type { MachineContext } from './context.js';
 import { raiseIncident } from './incidents.js';
 import type { ElementInstance, ProcessInstance } from './types.js';
 import { propagate, setLocal, visibleVariables } from './variables.js';
-import { createBehaviours } from './behaviours.js';
+import { createBehaviours, type Behaviour } from './behaviours.js';
+import { createEventRuntime } from './behaviours/event-runtime.js';
+import { closeSubscriptions } from './subscriptions/subscriptions.js';
 import { dropJob } from './jobs.js';
 import { arriveAtInclusiveJoin, retryInclusiveJoins } from './inclusive-join.js';
 import { asMultiInstanceBody } from './behaviours/multi-instance-nodes.js';
 
+const FLOW = { activate, complete, completeScopeIfDone, terminate, createRootScope };
+const BASE_BEHAVIOURS = createBehaviours(FLOW);
+
+/** Message, signal, timer and error events; built once from this module's flow operations (no import cycle). */
+export const EVENTS = createEventRuntime(FLOW, BASE_BEHAVIOURS);
+
 /** How each element kind behaves; built once from this module's flow operations (no import cycle). */
-const BEHAVIOURS = createBehaviours({ activate, complete, completeScopeIfDone, terminate, createRootScope });
+const BEHAVIOURS: Readonly<Record<FlowNode['kind'], Behaviour>> = { ...BASE_BEHAVIOURS, ...EVENTS.behaviours };
 
 /** Creates the root element instance of a process instance (key = instance key). */
 export function createRootScope(ctx: MachineContext, pi: ProcessInstance): ElementInstance {
@@ -62,6 +70,7 @@ function applyInputs(ctx: MachineContext, pi: ProcessInstance, element: ElementI
     setLocal(ctx.state, element.key, mapped.value);
   }
   if (element.node) BEHAVIOURS[element.node.kind].activate(ctx, pi, element);
+  EVENTS.afterActivation(ctx, pi, element);
 }
 
 /**
@@ -154,5 +163,6 @@ function remove(ctx: MachineContext, element: ElementInstance | undefined): void
   if (!element) return;
   ctx.state.elements.delete(element.key);
   ctx.state.variables.delete(element.key);
+  closeSubscriptions(ctx, element.key);
   if (element.flowScopeKey !== undefined) ctx.state.elements.get(element.flowScopeKey)?.children.delete(element.key);
 }

@@ -1,3 +1,4 @@
+import { createEventState, type EventState } from './subscriptions/event-state.js';
 import type { DecisionRequirementsRecord, ElementInstance, FormRecord, Incident, Job, ProcessDefinition, ProcessInstance } from './types.js';
 
 /** A family of versioned records (processes, DRGs, forms) per tenant and id; version numbers are never reused. */
@@ -26,6 +27,8 @@ export interface EngineState {
   readonly messages: Map<string, BufferedMessage>;
   /** `messageIdKey` of a live message with an id → its key (what ALREADY_EXISTS looks up). */
   readonly messageIds: Map<string, string>;
+  /** Subscriptions, buffered-message index, timers and start events of message, signal and timer events. */
+  readonly events: EventState;
 }
 
 /** A published message kept for its time to live, for catch events that open later. */
@@ -59,6 +62,7 @@ export function createState(): EngineState {
     incidents: new Map(),
     messages: new Map(),
     messageIds: new Map(),
+    events: createEventState(),
   };
 }
 

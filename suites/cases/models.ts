@@ -90,3 +90,14 @@ export function callingProcess(processId: string, childId: string): Buffer {
       '</bpmn:process></bpmn:definitions>',
   );
 }
+
+/** A process that starts by message only (no none start event): CreateProcessInstance must refuse it. */
+export function messageStartProcess(processId: string): Buffer {
+  return Buffer.from(
+    `${HEAD}<bpmn:message id="start-message" name="${processId}-start"/><bpmn:process id="${processId}" isExecutable="true">` +
+      '<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing><bpmn:messageEventDefinition id="md" messageRef="start-message"/></bpmn:startEvent>' +
+      '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end"/>' +
+      '<bpmn:endEvent id="end"><bpmn:incoming>f1</bpmn:incoming></bpmn:endEvent>' +
+      '</bpmn:process></bpmn:definitions>',
+  );
+}

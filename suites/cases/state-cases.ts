@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOutcome } from '../harness/client.js';
 import type { Fixtures } from './fixtures.js';
-import { taskWithoutJobType } from './models.js';
+import { messageStartProcess, taskWithoutJobType } from './models.js';
 import { PARTITION_ONE_KEY } from './valid-requests.js';
 
 /** One example of a state-dependent rule: it builds what it needs through the API, then makes the call. */
@@ -61,6 +61,16 @@ export const STATE_CASES: readonly StateCase[] = [
         run: async (fx, tenantId) => fx.call(rpc, wrap({ bpmnProcessId: (await fx.deploy()).bpmnProcessId, version: 0, tenantId })),
       },
       STRANGER(`${rpc}/NOT_FOUND/other-tenant`, async (fx, foreign) => [rpc, wrap({ processDefinitionKey: (await fx.deploy()).processDefinitionKey, tenantId: foreign })]),
+      {
+        ruleId: `${rpc}/FAILED_PRECONDITION/no-none-start-event`,
+        title: 'a process that starts by message only',
+        multiTenancy: false,
+        run: async (fx, tenantId) => {
+          const bpmnProcessId = `conformance-message-start-${randomUUID()}`;
+          const deployed = await fx.call('DeployResource', { resources: [{ name: `${bpmnProcessId}.bpmn`, content: messageStartProcess(bpmnProcessId) }], tenantId });
+          return deployed.status === 'OK' ? fx.call(rpc, wrap({ bpmnProcessId, version: -1, tenantId })) : deployed;
+        },
+      },
     ];
   }),
   NO_SUCH('DeleteResource/NOT_FOUND/no-such-resource', 'DeleteResource', { resourceKey: UNUSED_KEY }),

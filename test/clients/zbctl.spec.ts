@@ -228,6 +228,35 @@ describe('zbctl (the Go client) runs real workflows against the engine', functio
     assert.match(gone.stderr, /code = NotFound/);
   });
 
+  it('publishes a message that correlates to a waiting instance: the job after the catch event carries its variables', async () => {
+    await deploy(processFixture('message-events.bpmn'));
+    const created = await create('message-events', '{"orderId":"o-7"}');
+    const published = await zbctl('publish', 'message', 'payment-received', '--correlationKey', 'o-7', '--variables', '{"amount":12}', '--ttl', '0s');
+    assert.equal(published.code, 0, published.stderr);
+    const [ship] = await activate('ship');
+    assert.equal(ship?.processInstanceKey, created.processInstanceKey);
+    assert.deepEqual(JSON.parse(ship.variables), { orderId: 'o-7', amount: 12 });
+  });
+
+  it('broadcasts a signal that starts an instance at its signal start event', async () => {
+    await deploy(processFixture('signal-events.bpmn'));
+    const broadcast = await zbctl('broadcast', 'signal', 'go', '--variables', '{"source":"zbctl"}');
+    assert.equal(broadcast.code, 0, broadcast.stderr);
+    const [started] = await activate('signal-started');
+    assert.equal(started?.bpmnProcessId, 'signal-start');
+    assert.deepEqual(JSON.parse(started.variables), { source: 'zbctl' });
+  });
+
+  it('creates an instance --withResult that a published message completes', async () => {
+    await deploy(processFixture('message-events.bpmn'));
+    const withResult = zbctl('create', 'instance', 'message-twice', '--variables', '{"key":"k-1"}', '--withResult', '--requestTimeout', '10s');
+    while (engine.inspect().instances === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const n of [1, 2]) assert.equal((await zbctl('publish', 'message', 'ping', '--correlationKey', 'k-1', '--variables', `{"n":${n}}`, '--ttl', '0s')).code, 0);
+    const run = await withResult;
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse((JSON.parse(run.stdout) as { variables: string }).variables), { key: 'k-1', n: 2 });
+  });
+
   it('rejects a service task without zeebe:taskDefinition with InvalidArgument naming the resource, element and problem', async () => {
     const file = clientFixture('missing-task-type.bpmn');
     const run = await zbctl('deploy', 'resource', file);

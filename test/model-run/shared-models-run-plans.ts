@@ -23,7 +23,24 @@ export interface RunPlan {
   readonly knownGap?: string;
   /** For a file with several processes: the plan of each (by process id) instead of this one. */
   readonly byProcess?: Readonly<Record<string, RunPlan>>;
+  /** The job types to poll, when one is a FEEL expression more complex than a variable name. */
+  readonly jobTypes?: readonly string[];
+  /** What happens, in order, each time a round finds no job: a message published, or the engine's clock advanced. */
+  readonly events?: readonly RunEvent[];
 }
+
+/** A message the run publishes, or milliseconds its manual clock moves on (timers). */
+export type RunEvent =
+  | { readonly publish: { readonly name: string; readonly correlationKey: string; readonly variables?: Readonly<Record<string, unknown>> } }
+  | { readonly advanceMs: number };
+
+const TRAIN = 'Waiting For A Train That Never Arrives';
+const waitForTrain: RunPlan = {
+  variables: { none: 'train-1' },
+  jobs: ['ServiceTask_0g6tf5f'],
+  events: [{ publish: { name: TRAIN, correlationKey: 'train-1' } }],
+  why: 'the catch event waits for a message correlated by the variable `none`: given at creation, then the message is published',
+};
 
 /** Per accepted BPMN file name (one executable process each in this folder). */
 export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
@@ -53,6 +70,16 @@ export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
     complete: { Activity_14ibl90: { itemList: [] } },
     jobs: ['Activity_14ibl90'],
     why: 'the multi-instance call activity calls letterProcess, from another file: an empty item list completes it at once',
+  },
+  'c8ex--large-multi-instance-example--huge--distributed-bucket-process.bpmn': {
+    jobs: [],
+    why: 'it starts by message only: CreateProcessInstance is refused (no none start event)',
+  },
+  'c8ex--large-multi-instance-example--huge--huge-campaign-process.bpmn': {
+    complete: { Activity_03qeja2: { bucketList: ['b1'] } },
+    jobs: ['Activity_03qeja2', 'Activity_1m0lf3l'],
+    events: [{ publish: { name: 'bucketCompletedMessage', correlationKey: 'b1' } }],
+    why: 'one bucket: its multi-instance subprocess sends (a job) and its receive task waits for the message keyed by the bucket id',
   },
   'c8ex--large-multi-instance-example--large--bucket-process.bpmn': {
     complete: { Activity_1b37bjl: { itemList: [] } },
@@ -149,6 +176,44 @@ export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
   'zbnode--src--__tests__--testdata--generic-test.bpmn': { jobs: ['Task_1r91nhw'] },
   'zbnode--src--__tests__--testdata--hello-world-complete.bpmn': { jobs: ['ServiceTask_0g6tf5f'] },
   'zbnode--src--__tests__--testdata--hello-world.bpmn': { jobs: ['ServiceTask_0g6tf5f'] },
+  'c8ex--parallel-operations--bpmn--camunda8--migratedProcess.bpmn': {
+    variables: { callbackId: 'callback-1' },
+    jobs: ['StartOldProcessTask', 'FirstTaskTask', 'SharedTaskTask', 'AnotherTaskTask'],
+    events: [{ publish: { name: 'oldProcessComplete', correlationKey: 'callback-1' } }],
+    why: 'the catch event waits for oldProcessComplete correlated by callbackId',
+  },
+  'zbnode--example--connector_test.bpmn': {
+    jobs: ['Activity_0jj9fxa', 'Activity_1cqj8wv', 'Activity_0jj9fxa'],
+    events: [{ advanceMs: 10_000 }, { advanceMs: 10_000 }],
+    why: 'two 10-second timer catch events, driven by the manual clock',
+    knownGap: 'not an engine gap: the model loops forever (gateway, task 1, 10 s, task 2, 10 s, gateway again), so no run completes; the timers fire and the loop comes round',
+  },
+  'zbnode--example--test.bpmn': {
+    variables: { uniqueId: 'unique-1' },
+    jobs: ['ServiceTask_0xdwuw7', 'ServiceTask_1ng04rq'],
+    events: [{ publish: { name: 'Message_In', correlationKey: 'unique-1' } }],
+    why: 'the event-based gateway takes the message path: the message wins over the 5-second timer',
+  },
+  'zbnode--src--__tests__--testdata--Client-DeployWorkflow.bpmn': {
+    variables: { uniqueId: 'unique-1' },
+    jobs: ['ServiceTask_0xdwuw7', 'ServiceTask_1rszkg1'],
+    events: [{ advanceMs: 5_000 }],
+    why: 'the event-based gateway takes the timer path: 5 seconds pass and no message comes',
+  },
+  'zbnode--src--__tests__--testdata--BpmnParser2.bpmn': { jobs: [], why: 'both processes start by message only (the spec checks CreateProcessInstance is refused)' },
+  'zbnode--src--__tests__--testdata--Client-MessageStart.bpmn': { jobs: [], why: 'a message start event only' },
+  'zbnode--src--__tests__--testdata--Signal.bpmn': { jobs: [], why: 'a signal start event only' },
+  'c8ex--synchronous-response-springboot--models--responseProcess.bpmn': {
+    variables: { requestId: 'r-1' },
+    jobTypes: ['calculateSomething', 'responseFor_r-1'],
+    jobs: ['Activity_01x9t8d', 'Event_19o6q23'],
+    why: 'the message throw event is a job whose type is ="responseFor_" + requestId',
+  },
+  'zbnode--src--__tests__--testdata--Worker-Failure2.bpmn': waitForTrain,
+  'zbnode--src--__tests__--testdata--Worker-Failure3.bpmn': waitForTrain,
+  'zbnode--src--__tests__--testdata--Worker-LongPoll.bpmn': waitForTrain,
+  'zbnode--src--__tests__--testdata--await-outcome-long.bpmn': { jobs: [], events: [{ advanceMs: 20_000 }], why: 'a 20-second timer catch event' },
+  'zbnode--src--__tests__--testdata--await-outcome.bpmn': { jobs: [], events: [{ advanceMs: 1_000 }], why: 'a 1-second timer catch event' },
 };
 
 /**

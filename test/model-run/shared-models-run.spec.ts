@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startEngine, type RunningEngine } from '../../engine/index.js';
+import { manualClock, startEngine, type ManualClock, type RunningEngine } from '../../engine/index.js';
 import { parseResource, type ExecutableProcess } from '../../engine/model/index.js';
 import type { RpcName } from '../../rules/index.js';
 import { createGatewayClient, type CallOutcome, type GatewayClient } from '../../suites/harness/client.js';
@@ -53,13 +53,15 @@ describe('real models from ../shared/models, deployed and run over gRPC', functi
   const present = existsSync(MODELS);
   let engine: RunningEngine;
   let client: GatewayClient;
+  let clock: ManualClock;
   const counts = { deployed: 0, run: 0, rejected: 0, gaps: 0 };
 
   before(async function () {
     if (!present) {
       this.skip();
     }
-    engine = await startEngine();
+    clock = manualClock();
+    engine = await startEngine({ clock });
     client = createGatewayClient({ address: engine.address });
   });
   beforeEach(() => engine.reset());
@@ -124,6 +126,20 @@ describe('real models from ../shared/models, deployed and run over gRPC', functi
     });
   }
 
+  /** Applies the plan's next event (a message, or time passing); false when there is none left. */
+  async function nextEvent(plan: RunPlan, index: number): Promise<boolean> {
+    const event = plan.events?.[index];
+    if (event === undefined) return false;
+    if ('advanceMs' in event) {
+      clock.advance(event.advanceMs);
+      return true;
+    }
+    const { name, correlationKey, variables } = event.publish;
+    const published = await call('PublishMessage', { name, correlationKey, timeToLive: 0, messageId: '', variables: JSON.stringify(variables ?? {}) });
+    assert.equal(published.status, 'OK', published.details);
+    return true;
+  }
+
   /**
    * Creates an instance and completes every job it makes (its own, and those of the child instances its call
    * activities start from processes of the same file), until it is gone, stuck, or the step limit is hit.
@@ -134,6 +150,7 @@ describe('real models from ../shared/models, deployed and run over gRPC', functi
     assert.equal(created.status, 'OK', created.details);
     const { processInstanceKey } = created.responses[0] as { processInstanceKey: string };
     const jobs: string[] = [];
+    let events = 0;
     for (let step = 0; step < STEP_LIMIT && engine.inspect().instances > 0; step++) {
       const stuck = engine.inspect().incidents;
       if (stuck.length > 0) return { jobs, completed: false, problem: `incidents: ${JSON.stringify(stuck)}` };
@@ -153,7 +170,7 @@ describe('real models from ../shared/models, deployed and run over gRPC', functi
           worked++;
         }
       }
-      if (worked === 0) break;
+      if (worked === 0 && !(await nextEvent(plan, events++))) break;
     }
     const { instances, jobs: openJobs, incidents } = engine.inspect();
     if (instances > 0) {
@@ -170,6 +187,7 @@ describe('real models from ../shared/models, deployed and run over gRPC', functi
 
 /** The job types of a process; a `=name` type is the value the plan gives that variable. */
 function jobTypes(process: ExecutableProcess, plan: RunPlan): string[] {
+  if (plan.jobTypes) return [...plan.jobTypes];
   const types = new Set<string>();
   for (const element of process.elements.values()) {
     const type = element.job?.type;

@@ -40,6 +40,7 @@ export interface ActivatedJob {
   readonly deadline: string;
   readonly worker: string;
   readonly tenantId: string;
+  readonly processDefinitionVersion: number;
 }
 
 /** Every job of every response message of an ActivateJobs call. */

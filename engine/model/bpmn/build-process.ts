@@ -4,6 +4,7 @@ import { children, idOf, text, type ModdleNode } from '../moddle-node.js';
 import { problemAt, unsupported, type Problem } from '../problems.js';
 import { opt, type HandlerContext, type NodeDraft } from './draft.js';
 import { extensions } from './elements.js';
+import { checkEventGateways } from './catch-events.js';
 import { connectFlows } from './flows.js';
 import { handleElement, NON_EXECUTABLE } from './handlers.js';
 import type { ReferenceIndex } from './read-bpmn.js';
@@ -76,8 +77,9 @@ export function buildProcess(process: ModdleNode, references: ReferenceIndex, pr
   const { flows, defaults } = connectFlows(walked.flowElements, walked.elements, references, problems);
   const elements = connectNodes(walked.drafts, flows, defaults);
   checkConnections(elements.values(), problems);
+  checkEventGateways(elements, flows, problems);
   checkErrorBoundaries(walked.elements, problems);
-  const noneStartEvent = [...elements.values()].find((node) => node.kind === 'startEvent' && node.flowScope === undefined);
+  const noneStartEvent = [...elements.values()].find((node) => node.kind === 'startEvent' && node.flowScope === undefined && node.eventKind === 'none');
   return {
     bpmnProcessId,
     ...opt('name', text(process, 'name')),

@@ -1,12 +1,15 @@
 /**
- * Events: none start events, none and terminate end events, none intermediate throw events, and interrupting
- * error boundary events. Other event definitions real Zeebe executes are reported as not supported yet; the
- * rest get real Zeebe's validator messages.
+ * Events: none, message, timer and signal start events (and error ones in event subprocesses); none, terminate,
+ * error and signal end events; none and signal intermediate throw events; error, message, timer and signal
+ * boundary events. Other event definitions real Zeebe executes are reported as not supported yet; the rest get
+ * real Zeebe's validator messages.
  */
-import { child, flag, idOf, text, type ModdleNode } from '../moddle-node.js';
+import { child, flag, idOf, parentOf, type ModdleNode } from '../moddle-node.js';
 import { problemAt, unsupported, type Problem } from '../problems.js';
 import { baseDraft, opt, type ElementHandler } from './draft.js';
 import { eventDefinitions } from './elements.js';
+import { taskDefinitionTask } from './job.js';
+import { ANY_TIMER, readCatchDefinition, readCaughtError, readSignal, readThrownError, type EventFields, type TimerRule } from './event-definitions.js';
 
 /** Element types a boundary event can be attached to (activities). */
 export const ACTIVITY_TYPES: ReadonlySet<string> = new Set([
@@ -27,21 +30,49 @@ const ZEEBE_BOUNDARY_DEFINITIONS = new Set([
   'bpmn:SignalEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:CompensateEventDefinition',
 ]);
 
-/** A none start event; a start event with an event definition is not supported yet. */
+/** Where a start event is: directly in the process, in an embedded subprocess, or in an event subprocess. */
+function startEventPlace(element: ModdleNode): 'process' | 'subprocess' | 'eventSubprocess' {
+  const parent = parentOf(element);
+  if (parent?.$type === 'bpmn:Process') return 'process';
+  return parent !== undefined && flag(parent, 'triggeredByEvent') === true ? 'eventSubprocess' : 'subprocess';
+}
+
+const START_TIMERS: TimerRule = { allowed: ['date', 'cycle'], problem: 'Timer start event must have either a time date or a time cycle definition' };
+const INTERRUPTING_TIMERS: TimerRule = { allowed: ['duration', 'date'], problem: 'Interrupting timer event with time cycle is not allowed.' };
+
+/** The definition fields of an event subprocess start event (message, timer, signal or interrupting error). */
+function eventSubprocessStart(element: ModdleNode, definition: ModdleNode, interrupting: boolean, problems: Problem[]): EventFields | undefined {
+  if (definition.$type === 'bpmn:ErrorEventDefinition') {
+    if (!interrupting) problems.push(problemAt(element, 'Non-Interrupting event of this type is not allowed'));
+    return { eventKind: 'error', ...opt('errorCode', readCaughtError(definition, problems)) };
+  }
+  return readCatchDefinition(definition, interrupting ? INTERRUPTING_TIMERS : ANY_TIMER, true, problems);
+}
+
+/** A start event: none; message, timer or signal in a process; message, timer, signal or error in an event subprocess. */
 export const startEvent: ElementHandler = (element, context) => {
   const [definition, ...more] = eventDefinitions(element);
   if (more.length > 0) {
     context.problems.push(problemAt(element, "Start event can't have more than one type"));
     return undefined;
   }
-  if (definition !== undefined) {
+  const place = startEventPlace(element);
+  if (definition === undefined || place === 'subprocess') {
+    // a typed start event in an embedded subprocess is reported by the scope rules
+    return definition === undefined ? { ...baseDraft(element, 'startEvent', context), eventKind: 'none' } : undefined;
+  }
+  const interrupting = flag(element, 'isInterrupting') !== false;
+  const fields = place === 'process'
+    ? readCatchDefinition(definition, START_TIMERS, false, context.problems)
+    : eventSubprocessStart(element, definition, interrupting, context.problems);
+  if (fields === undefined) {
     context.problems.push(unsupported(element, definition.$type));
     return undefined;
   }
-  return { ...baseDraft(element, 'startEvent', context), eventKind: 'none' };
+  return { ...baseDraft(element, 'startEvent', context), ...fields, ...(place === 'eventSubprocess' && { interrupting }) };
 };
 
-/** A none or terminate end event. */
+/** A none, terminate, error, signal or (job-based) message end event. */
 export const endEvent: ElementHandler = (element, context) => {
   const [definition, ...more] = eventDefinitions(element);
   if (more.length > 0) {
@@ -52,6 +83,13 @@ export const endEvent: ElementHandler = (element, context) => {
     const eventKind = definition === undefined ? 'none' : 'terminate';
     return { ...baseDraft(element, 'endEvent', context), eventKind };
   }
+  if (definition.$type === 'bpmn:ErrorEventDefinition') {
+    return { ...baseDraft(element, 'endEvent', context), eventKind: 'error', ...opt('errorCode', readThrownError(definition, context.problems)) };
+  }
+  if (definition.$type === 'bpmn:SignalEventDefinition') {
+    return { ...baseDraft(element, 'endEvent', context), eventKind: 'signal', ...opt('signalName', readSignal(definition, context.problems)) };
+  }
+  if (definition.$type === 'bpmn:MessageEventDefinition') return messageThrowEvent('endEvent')(element, context);
   context.problems.push(
     ZEEBE_END_DEFINITIONS.has(definition.$type)
       ? unsupported(element, definition.$type)
@@ -60,30 +98,37 @@ export const endEvent: ElementHandler = (element, context) => {
   return undefined;
 };
 
-/** A none intermediate throw event. */
-export const intermediateThrowEvent: ElementHandler = (element, context) => {
-  const [definition] = eventDefinitions(element);
-  if (definition !== undefined) {
-    context.problems.push(unsupported(element, definition.$type));
-    return undefined;
-  }
-  return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'none' };
-};
-
-/** The error code an error boundary event catches (undefined: every error), checked like real Zeebe. */
-function caughtErrorCode(element: ModdleNode, definition: ModdleNode, problems: Problem[]): string | undefined {
-  if (flag(element, 'cancelActivity') === false) {
-    problems.push(problemAt(element, 'Non-Interrupting event of this type is not allowed'));
-  }
-  const error = child(definition, 'errorRef');
-  const errorCode = error === undefined ? undefined : text(error, 'errorCode');
-  if (errorCode?.startsWith('=') === true) {
-    problems.push(problemAt(definition, 'The errorCode of the error catch event is not allowed to be an expression'));
-  }
-  return errorCode === '' ? undefined : errorCode;
+/** A message throw or end event: job-based in Zeebe, like a send task (exactly one `zeebe:taskDefinition`). */
+function messageThrowEvent(kind: 'endEvent' | 'intermediateThrowEvent'): ElementHandler {
+  const asTask = taskDefinitionTask(kind);
+  return (element, context) => {
+    const draft = asTask(element, context);
+    return draft && { ...draft, eventKind: 'message' };
+  };
 }
 
-/** An interrupting error boundary event attached to an activity. */
+/** A none, signal or (job-based) message intermediate throw event. */
+export const intermediateThrowEvent: ElementHandler = (element, context) => {
+  const [definition] = eventDefinitions(element);
+  if (definition === undefined) return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'none' };
+  if (definition.$type === 'bpmn:SignalEventDefinition') {
+    return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'signal', ...opt('signalName', readSignal(definition, context.problems)) };
+  }
+  if (definition.$type === 'bpmn:MessageEventDefinition') return messageThrowEvent('intermediateThrowEvent')(element, context);
+  context.problems.push(unsupported(element, definition.$type));
+  return undefined;
+};
+
+/** The fields of a boundary event's definition: error (interrupting only), message, timer or signal. */
+function boundaryFields(element: ModdleNode, definition: ModdleNode, interrupting: boolean, problems: Problem[]): EventFields | undefined {
+  if (definition.$type === 'bpmn:ErrorEventDefinition') {
+    if (!interrupting) problems.push(problemAt(element, 'Non-Interrupting event of this type is not allowed'));
+    return { eventKind: 'error', ...opt('errorCode', readCaughtError(definition, problems)) };
+  }
+  return readCatchDefinition(definition, interrupting ? INTERRUPTING_TIMERS : ANY_TIMER, true, problems);
+}
+
+/** A boundary event attached to an activity: error, message, timer or signal; interrupting or not. */
 export const boundaryEvent: ElementHandler = (element, context) => {
   const attached = child(element, 'attachedToRef');
   const attachedTo = attached === undefined ? undefined : idOf(attached);
@@ -96,7 +141,9 @@ export const boundaryEvent: ElementHandler = (element, context) => {
     context.problems.push(problemAt(element, 'Must have exactly one event definition'));
     return undefined;
   }
-  if (definition.$type !== 'bpmn:ErrorEventDefinition') {
+  const cancelActivity = flag(element, 'cancelActivity') !== false;
+  const fields = boundaryFields(element, definition, cancelActivity, context.problems);
+  if (fields === undefined) {
     context.problems.push(
       ZEEBE_BOUNDARY_DEFINITIONS.has(definition.$type)
         ? unsupported(element, definition.$type)
@@ -104,12 +151,5 @@ export const boundaryEvent: ElementHandler = (element, context) => {
     );
     return undefined;
   }
-  const errorCode = caughtErrorCode(element, definition, context.problems);
-  return {
-    ...baseDraft(element, 'boundaryEvent', context),
-    ...opt('attachedTo', attachedTo),
-    cancelActivity: true,
-    eventKind: 'error',
-    ...opt('errorCode', errorCode),
-  };
+  return { ...baseDraft(element, 'boundaryEvent', context), ...opt('attachedTo', attachedTo), cancelActivity, ...fields };
 };

@@ -7,6 +7,7 @@ import { child, children, flag, idOf, type ModdleNode } from '../moddle-node.js'
 import { problemAt, unsupported, type Problem } from '../problems.js';
 import { baseDraft, type ElementHandler, type NodeDraft } from './draft.js';
 import { eventDefinitions, extensions } from './elements.js';
+import { eventBasedGateway, intermediateCatchEvent, receiveTask } from './catch-events.js';
 import { boundaryEvent, endEvent, intermediateThrowEvent, startEvent } from './events.js';
 import { eitherOrTask, taskDefinitionTask, userTask } from './job.js';
 import { businessRuleTask } from './called-decision.js';
@@ -18,16 +19,14 @@ const passThrough = (kind: 'task' | 'manualTask' | 'exclusiveGateway' | 'paralle
 
 /** An embedded subprocess: its contents become nodes whose flow scope is the subprocess. */
 const subProcess: ElementHandler = (element, context) => {
-  if (flag(element, 'triggeredByEvent') === true) {
-    context.problems.push(unsupported(element, 'triggeredByEvent'));
-    return undefined;
-  }
   const id = idOf(element) ?? '';
   context.walk(element, id);
+  const triggeredByEvent = flag(element, 'triggeredByEvent') === true;
+  // an embedded subprocess starts at its none start event, an event subprocess at its typed one
   const startEvents = children(element, 'flowElements')
-    .filter((e) => e.$type === 'bpmn:StartEvent' && eventDefinitions(e).length === 0)
+    .filter((e) => e.$type === 'bpmn:StartEvent' && (eventDefinitions(e).length > 0) === triggeredByEvent)
     .map((e) => idOf(e) ?? '');
-  return { ...baseDraft(element, 'subProcess', context), startEvents };
+  return { ...baseDraft(element, 'subProcess', context), startEvents, ...(triggeredByEvent && { triggeredByEvent }) };
 };
 
 /** The handler of each element type this engine executes. */
@@ -48,6 +47,9 @@ export const HANDLERS: Readonly<Record<string, ElementHandler>> = {
   'bpmn:SubProcess': subProcess,
   'bpmn:CallActivity': callActivity,
   'bpmn:InclusiveGateway': passThrough('inclusiveGateway'),
+  'bpmn:IntermediateCatchEvent': intermediateCatchEvent,
+  'bpmn:ReceiveTask': receiveTask,
+  'bpmn:EventBasedGateway': eventBasedGateway,
 };
 
 /** Flow elements that do not execute (data); accepted and ignored, as real Zeebe does. */
@@ -57,8 +59,7 @@ export const NON_EXECUTABLE: ReadonlySet<string> = new Set([
 
 /** Elements real Zeebe executes that this engine does not yet. */
 const ZEEBE_ONLY: ReadonlySet<string> = new Set([
-  'bpmn:IntermediateCatchEvent', 'bpmn:ReceiveTask',
-  'bpmn:EventBasedGateway', 'bpmn:AdHocSubProcess',
+  'bpmn:AdHocSubProcess',
 ]);
 
 /** Extensions that change how real Zeebe executes any element; this engine does not support them yet. */

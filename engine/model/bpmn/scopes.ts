@@ -4,7 +4,7 @@
  * rule of this engine's own: a start event must not have incoming flows.
  */
 import type { FlowNode } from '../types.js';
-import { child, children, text, type ModdleNode } from '../moddle-node.js';
+import { child, children, flag, text, type ModdleNode } from '../moddle-node.js';
 import { problemAt, problemOn, type Problem } from '../problems.js';
 import { eventDefinitions } from './elements.js';
 
@@ -20,9 +20,12 @@ export function checkStartEvents(container: ModdleNode, problems: Problem[]): vo
     return;
   }
   const [startEvent] = startEvents;
+  const typed = startEvent !== undefined && eventDefinitions(startEvent).length > 0;
   if (startEvents.length !== 1) {
     problems.push(problemAt(container, 'Must have exactly one start event'));
-  } else if (startEvent !== undefined && eventDefinitions(startEvent).length > 0) {
+  } else if (flag(container, 'triggeredByEvent') === true) {
+    if (!typed) problems.push(problemAt(container, 'Start events in event subprocesses must be one of: message, timer, error, signal, escalation or compensation'));
+  } else if (typed) {
     problems.push(problemAt(container, 'Start events in subprocesses must be of type none'));
   }
 }
@@ -30,6 +33,10 @@ export function checkStartEvents(container: ModdleNode, problems: Problem[]): vo
 const CONNECTION_RULES: Readonly<Partial<Record<FlowNode['kind'], (node: FlowNode) => string | undefined>>> = {
   startEvent: (node) => (node.incoming.length > 0 ? 'Start events must not have incoming sequence flows' : undefined),
   boundaryEvent: (node) => (node.incoming.length > 0 ? 'Cannot have incoming sequence flows' : undefined),
+  subProcess: (node) =>
+    node.triggeredByEvent === true && node.incoming.length + node.outgoing.length > 0
+      ? 'Event subprocesses cannot have incoming or outgoing sequence flows'
+      : undefined,
   endEvent: (node) =>
     node.outgoing.length > 0 ? 'End events must not have outgoing sequence flows to other elements.' : undefined,
 };

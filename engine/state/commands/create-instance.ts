@@ -3,7 +3,7 @@ import { pickVariables } from '../../feel/index.js';
 import type { FlowNode } from '../../model/index.js';
 import { err, ok, type Result } from '../../result.js';
 import { refuse, type MachineContext } from '../context.js';
-import { activate, createRootScope, enter } from '../execution.js';
+import { activate, createRootScope, enter, EVENTS } from '../execution.js';
 import type { Command, Rejection } from '../machine.js';
 import { versionKey } from '../store.js';
 import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
@@ -82,6 +82,7 @@ function createInstance(
   const root = createRootScope(ctx, pi);
   setLocal(ctx.state, root.key, documentOf(request.variables));
   for (const node of targets.value) activate(ctx, pi, node, openScopes(ctx, pi, node, root));
+  EVENTS.processStarted(ctx, pi, root);
   return ok(pi);
 }
 

@@ -2,6 +2,7 @@ import type { ParsedResource } from '../../model/index.js';
 import { err, ok, type Result } from '../../result.js';
 import type { MachineContext } from '../context.js';
 import type { Command, Rejection } from '../machine.js';
+import { EVENTS } from '../execution.js';
 import { addVersion, latest, versionKey, type Versions } from '../store.js';
 import type { DecisionRequirementsRecord, FormRecord } from '../types.js';
 
@@ -70,7 +71,9 @@ function store(ctx: MachineContext, tenantId: string, resourceName: string, reso
   switch (resource.kind) {
     case 'bpmn':
       return resource.processes.map((process) => {
+        const before = latest(ctx.state.processes, tenantId, process.bpmnProcessId);
         const d = versioned(ctx, ctx.state.processes, tenantId, process.bpmnProcessId, resource.checksum, (key, version) => ({ key, version, bpmnProcessId: process.bpmnProcessId, tenantId, resourceName, checksum: resource.checksum, process }));
+        if (d !== before) EVENTS.processDeployed(ctx, d);
         return { process: { bpmnProcessId: d.bpmnProcessId, version: d.version, processDefinitionKey: d.key, resourceName, tenantId } };
       });
     case 'dmn':

@@ -1,6 +1,6 @@
 import { ok, err, type Result } from '../../result.js';
 import { refuse, type MachineContext } from '../context.js';
-import { terminate } from '../execution.js';
+import { EVENTS, terminate } from '../execution.js';
 import type { Command, Rejection } from '../machine.js';
 import { removeVersion } from '../store.js';
 import type { Resource } from '../types.js';
@@ -66,7 +66,10 @@ export function deleteResource(ctx: MachineContext, command: Command): Result<un
     const refused = refuse(ctx, 'DeleteResource/FAILED_PRECONDITION/running-instances', 'INVALID_STATE', 'DELETE', `Expected to delete resource with key \`${key}\` but there are still running instances`);
     if (refused) return err(refused);
   }
-  if (r.kind === 'process') removeVersion(ctx.state.processes, r.record.tenantId, r.record.bpmnProcessId, key);
+  if (r.kind === 'process') {
+    removeVersion(ctx.state.processes, r.record.tenantId, r.record.bpmnProcessId, key);
+    EVENTS.processDeleted(ctx, r.record);
+  }
   if (r.kind === 'drg') removeVersion(ctx.state.drgs, r.record.tenantId, r.record.id, key);
   if (r.kind === 'form') removeVersion(ctx.state.forms, r.record.tenantId, r.record.id, key);
   return ok({});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { err, ok, type Result } from '../../result.js';
 import { refuse, type MachineContext } from '../context.js';
 import type { Command, Rejection } from '../machine.js';
+import { EVENTS } from '../execution.js';
 import { messageIdKey, type BufferedMessage } from '../store.js';
 import { documentOf } from './lookups.js';
 
@@ -14,15 +15,15 @@ interface PublishRequest {
 }
 
 /**
- * PublishMessage: the message lives on the partition of its correlation key; with a time to live it is buffered
- * until then (by the engine's clock), and a second message with the same id (same name, correlation key and
- * tenant) while the first is alive is ALREADY_EXISTS. Catch events that correlate messages come with issue 4:
- * until then the engine refuses to deploy them, so a published message has nothing to correlate to yet.
+ * PublishMessage: the message lives on the partition of its correlation key. It correlates at once to message
+ * start events and to the subscriptions waiting under its tenant, name and correlation key (once per process
+ * instance); with a time to live it is buffered until then (by the engine's clock) for subscriptions that open
+ * later, and a second message with the same id (same name, correlation key and tenant) while the first is alive
+ * is ALREADY_EXISTS.
  */
 export function publishMessage(ctx: MachineContext, command: Command): Result<unknown, Rejection> {
   const request = command.request as PublishRequest;
   const tenantId = command.tenantIds[0] ?? '<default>';
-  const now = ctx.clock.now();
   const live = ctx.state.messageIds.get(messageIdKey({ ...request, tenantId }));
   if (request.messageId !== '' && live !== undefined) {
     const refused = refuse(ctx, 'PublishMessage/ALREADY_EXISTS/duplicate-message-id', 'ALREADY_EXISTS', 'PUBLISH',
@@ -31,24 +32,18 @@ export function publishMessage(ctx: MachineContext, command: Command): Result<un
   }
   const key = ctx.keys.next(partitionOf(request.correlationKey, ctx.partitions));
   const ttl = Number(request.timeToLive);
-  if (ttl > 0) buffer(ctx, { key, name: request.name, correlationKey: request.correlationKey, messageId: request.messageId, tenantId, variables: documentOf(request.variables), deadline: now + ttl });
+  const message: BufferedMessage = { key, name: request.name, correlationKey: request.correlationKey, messageId: request.messageId, tenantId, variables: documentOf(request.variables), deadline: ctx.clock.now() + ttl };
+  EVENTS.publish(ctx, message, ttl > 0);
   return ok({ key, tenantId });
 }
 
-/** BroadcastSignal: a signal reaches the signal events waiting at that moment (none can be deployed before issue 4). */
+/** BroadcastSignal: starts the processes with a signal start event of that name and triggers the waiting signal events, in the tenant. */
 export function broadcastSignal(ctx: MachineContext, command: Command): Result<unknown, Rejection> {
+  const { signalName, variables } = command.request as { signalName: string; variables: string };
   const tenantId = command.tenantIds[0] ?? '<default>';
-  return ok({ key: ctx.keys.next(1), tenantId });
-}
-
-function buffer(ctx: MachineContext, message: BufferedMessage): void {
-  const idKey = message.messageId === '' ? undefined : messageIdKey(message);
-  ctx.state.messages.set(message.key, message);
-  if (idKey !== undefined) ctx.state.messageIds.set(idKey, message.key);
-  ctx.clock.schedule(message.deadline, () => {
-    ctx.state.messages.delete(message.key);
-    if (idKey !== undefined && ctx.state.messageIds.get(idKey) === message.key) ctx.state.messageIds.delete(idKey);
-  });
+  const key = ctx.keys.next(1);
+  EVENTS.broadcast(ctx, tenantId, signalName, documentOf(variables));
+  return ok({ key, tenantId });
 }
 
 /** Messages go to the partition their correlation key hashes to, as in the real broker (a stable hash). */

@@ -1,0 +1,61 @@
+/**
+ * Elements that wait for something: intermediate catch events (message, timer, signal), receive tasks and
+ * event-based gateways, checked like real Zeebe's `IntermediateCatchEventValidator`, `ReceiveTaskValidator` and
+ * `EventBasedGatewayValidator`.
+ */
+import type { FlowNode, SequenceFlow } from '../types.js';
+import { problemOn, problemAt, unsupported, type Problem } from '../problems.js';
+import { baseDraft, opt, type ElementHandler } from './draft.js';
+import { eventDefinitions } from './elements.js';
+import { readCatchDefinition, readMessage, type TimerRule } from './event-definitions.js';
+
+const CATCH_TIMERS: TimerRule = { allowed: ['duration', 'date'], problem: 'Intermediate timer catch event must have either a time duration or a time date.' };
+
+/** Catch definitions real Zeebe executes that this engine does not yet. */
+const ZEEBE_CATCH_DEFINITIONS = new Set(['bpmn:LinkEventDefinition']);
+
+/** A message, timer or signal intermediate catch event. */
+export const intermediateCatchEvent: ElementHandler = (element, context) => {
+  const definitions = eventDefinitions(element);
+  const [definition] = definitions;
+  if (definitions.length !== 1 || definition === undefined) {
+    context.problems.push(problemAt(element, 'Must have exactly one event definition'));
+    return undefined;
+  }
+  const fields = readCatchDefinition(definition, CATCH_TIMERS, true, context.problems);
+  if (fields === undefined) {
+    context.problems.push(
+      ZEEBE_CATCH_DEFINITIONS.has(definition.$type)
+        ? unsupported(element, definition.$type)
+        : problemAt(element, 'Event definition must be one of: message, timer, signal, link'),
+    );
+    return undefined;
+  }
+  return { ...baseDraft(element, 'intermediateCatchEvent', context), ...fields };
+};
+
+/** A receive task: waits for its message like a message catch event, and can carry boundary events. */
+export const receiveTask: ElementHandler = (element, context) => {
+  const message = readMessage(element, true, context.problems);
+  return { ...baseDraft(element, 'receiveTask', context), eventKind: 'message', ...opt('message', message) };
+};
+
+/** An event-based gateway; its targets are checked once the flows are connected. */
+export const eventBasedGateway: ElementHandler = (element, context) => baseDraft(element, 'eventBasedGateway', context);
+
+const WAITABLE = new Set(['message', 'timer', 'signal']);
+
+/** Every event-based gateway leads to at least two message, timer or signal intermediate catch events. */
+export function checkEventGateways(elements: ReadonlyMap<string, FlowNode>, flows: readonly SequenceFlow[], problems: Problem[]): void {
+  const targetOf = new Map(flows.map((flow) => [flow.id, elements.get(flow.targetRef)]));
+  for (const gateway of elements.values()) {
+    if (gateway.kind !== 'eventBasedGateway') continue;
+    if (gateway.outgoing.length < 2) {
+      problems.push(problemOn(gateway.id, 'Event-based gateway must have at least 2 outgoing sequence flows.'));
+    }
+    const targets = gateway.outgoing.map((id) => targetOf.get(id));
+    if (!targets.every((t) => t?.kind === 'intermediateCatchEvent' && WAITABLE.has(t.eventKind ?? ''))) {
+      problems.push(problemOn(gateway.id, 'Event-based gateway must not have an outgoing sequence flow to other elements than message/timer/signal intermediate catch events.'));
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Timers of timer events, on the engine's injected clock: a manual clock fires them when advanced, the system
+ * clock with real (unref'd) timeouts. Every pending timer is tracked so that a reset or stop cancels it.
+ */
+import { evaluateExpression } from '../feel/index.js';
+import type { TimerDefinition } from '../model/index.js';
+import { addDuration, parseCycle, parseDate, parseDuration } from '../model/iso8601.js';
+import { err, ok, type Result } from '../result.js';
+import type { Timer } from './clock.js';
+import type { MachineContext } from './context.js';
+
+/** When a timer fires: first at `at`, then (cycles) every interval while repetitions remain (undefined: forever). */
+export interface TimerSchedule {
+  readonly at: number;
+  readonly next: ((after: number) => number) | undefined;
+  readonly repetitions: number | undefined;
+}
+
+/** Evaluates a timer definition (static ISO-8601 or a FEEL expression) against variables, from `now`. */
+export function timerSchedule(definition: TimerDefinition, variables: Record<string, unknown>, now: number): Result<TimerSchedule, string> {
+  const evaluated = evaluateExpression(definition.value, variables);
+  if (!evaluated.ok) return evaluated;
+  const text = evaluated.value;
+  const invalid = `Expected the timer ${definition.type} of '${definition.value}' to be a valid ISO-8601 ${definition.type}, but was '${JSON.stringify(text)}'`;
+  if (typeof text !== 'string') return err(invalid);
+  if (definition.type === 'duration') {
+    const duration = parseDuration(text);
+    return duration ? ok({ at: addDuration(now, duration), next: undefined, repetitions: 1 }) : err(invalid);
+  }
+  if (definition.type === 'date') {
+    const at = parseDate(text);
+    return at === undefined ? err(invalid) : ok({ at, next: undefined, repetitions: 1 });
+  }
+  const cycle = parseCycle(text);
+  if (!cycle) return err(invalid);
+  const next = (after: number): number => addDuration(after, cycle.interval);
+  const at = cycle.start !== undefined && cycle.start > now ? cycle.start : next(now);
+  return ok({ at, next, repetitions: cycle.repetitions });
+}
+
+/** Schedules a tracked timer: `run` gets the time it was due; it is forgotten once it fired or was cancelled. */
+export function scheduleTimer(ctx: MachineContext, at: number, run: (due: number) => void): Timer {
+  const timers = ctx.state.events.timers;
+  const timer: Timer = {
+    cancel: () => {
+      handle.cancel();
+      timers.delete(timer);
+    },
+  };
+  const handle = ctx.clock.schedule(at, () => {
+    timers.delete(timer);
+    run(at);
+  });
+  timers.add(timer);
+  return timer;
+}
+
+/**
+ * Runs a schedule: `fire` at each due time, as many times as the repetitions allow. The returned timer cancels
+ * whichever firing is pending.
+ */
+export function runSchedule(ctx: MachineContext, schedule: TimerSchedule, fire: (last: boolean) => void): Timer {
+  let current: Timer | undefined;
+  let left = schedule.repetitions;
+  const arm = (at: number): void => {
+    current = scheduleTimer(ctx, at, (due) => {
+      if (left !== undefined) left -= 1;
+      const last = schedule.next === undefined || left === 0;
+      if (!last) arm(schedule.next(due));
+      fire(last);
+    });
+  };
+  arm(schedule.at);
+  return { cancel: () => current?.cancel() };
+}
+
+/** Cancels every pending timer of the state (a reset or stop). */
+export function cancelAllTimers(ctx: MachineContext): void {
+  for (const timer of [...ctx.state.events.timers]) timer.cancel();
+}
