@@ -64,10 +64,17 @@ describe('target config: address', () => {
       tls: undefined,
       oauth: undefined,
       authorizedTenant: '<default>',
+      moreTenants: [],
       strangerTenant: 'tenant-b',
       stranger: undefined,
       description: "grpc://gw:26500 (no credentials, tenant '<default>')",
     });
+  });
+
+  it('reads more tenants of the authorized caller, each checked, and refuses the stranger\'s among them', () => {
+    assert.deepEqual(resolve({ target: 'gw:26500', tenant: 'a', moreTenants: '<default>, b' }).moreTenants, ['<default>', 'b']);
+    assert.throws(() => resolve({ target: 'gw:26500', moreTenants: 'ok,not ok' }), /--more-tenants 'not ok' is not a tenant id/);
+    assert.throws(() => resolve({ target: 'gw:26500', tenant: 'a', moreTenants: 'tenant-b' }), /--more-tenants names 'tenant-b'/);
   });
 
   it('knows whether an external target is given at all', () => {
