@@ -19,7 +19,7 @@ const ROW = 22;
  */
 export function barChart(title: string, bars: readonly Bar[], max: number): string {
   const height = bars.length * ROW + 10;
-  const width = LABEL_WIDTH + BAR_WIDTH + 90;
+  const width = LABEL_WIDTH + BAR_WIDTH + 150;
   const rows = bars.map((bar, i) => {
     const y = i * ROW + 5;
     const length = max <= 0 ? 0 : Math.max(0, Math.min(1, bar.value / max)) * BAR_WIDTH;

@@ -14,7 +14,8 @@ const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 export function renderHtml(results: RunResults): string {
   const failed = runFailed(results);
   const problems = results.baseline?.problems ?? [];
-  const verdict = failed ? `failed: ${totalsOf(results.rules).failed} rules failed` : 'passed';
+  const count = totalsOf(results.rules).failed;
+  const verdict = failed ? `failed: ${count} ${count === 1 ? 'rule' : 'rules'} failed${problems.length > 0 ? ', the baseline is stale' : ''}` : 'passed';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
