@@ -7,8 +7,9 @@ import { TargetUnreachableError } from '../suites/target/capabilities.js';
 import { PROFILES } from '../rules/index.js';
 import { runEngineCommand } from './engine-command.js';
 import { runVerifyCommand } from './verify-command.js';
-import { runReportDiff, runReportRender } from './report-command.js';
 import { UsageError } from './usage-error.js';
+// Loaded only when a report command runs: every other command starts without the readers.
+import type { RenderFlags } from './report-command.js';
 
 /** Exit codes: 0 all good, 1 a gateway broke a rule, 2 usage, configuration or target errors. */
 const USAGE_EXIT = 2;
@@ -65,8 +66,15 @@ function program(): Command {
   report.command('render <results>').description('render a saved run as html, md, junit or json')
     .requiredOption('--format <format>', 'html, md, junit or json')
     .option('--output <file>', 'write to this file (default: standard output)')
-    .action(runReportRender);
-  report.command('diff <old> <new>').description('rules that regressed and were fixed between two runs; exit 1 on a regression').action(runReportDiff);
+    .action(async (file: string, flags: RenderFlags) => {
+      (await import('./report-command.js')).runReportRender(file, flags);
+    });
+  report
+    .command('diff <old> <new>')
+    .description('rules that regressed and were fixed between two runs; exit 1 on a regression')
+    .action(async (oldFile: string, newFile: string) => {
+      (await import('./report-command.js')).runReportDiff(oldFile, newFile);
+    });
   return cli;
 }
 
