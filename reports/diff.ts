@@ -43,7 +43,12 @@ export function renderDiff(diff: ResultsDiff): string {
   const section = (title: string, changes: readonly VerdictChange[]): string[] =>
     changes.length === 0 ? [] : [`${title} (${changes.length}):`, ...changes.map((c) => `  ${c.id}: ${c.before} -> ${c.after}`)];
   const edges = diff.edges.before === diff.edges.after ? [] : [`requests at the rules' edges refused: ${diff.edges.before} -> ${diff.edges.after}`];
-  const lines = [...section('regressed', diff.regressions), ...section('fixed', diff.fixes), ...section('other changes', diff.other), ...edges];
+  // Rules only one run has (a --rules or --shard subset, a newer catalogue) are counted, not listed.
+  const dropped = diff.other.filter((c) => c.after === 'absent').length;
+  const added = diff.other.filter((c) => c.before === 'absent').length;
+  const other = diff.other.filter((c) => c.before !== 'absent' && c.after !== 'absent');
+  const absent = [...(dropped > 0 ? [`not in the new run: ${dropped} rules`] : []), ...(added > 0 ? [`only in the new run: ${added} rules`] : [])];
+  const lines = [...section('regressed', diff.regressions), ...section('fixed', diff.fixes), ...section('other changes', other), ...absent, ...edges];
   const verdict = hasRegression(diff) ? `${diff.regressions.length} regressed, ${diff.fixes.length} fixed` : `no regression, ${diff.fixes.length} fixed`;
   return [...lines, verdict, ''].join('\n');
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyBaseline, diffResults, hasRegression, updateBaseline, type Baseline, type RuleResult, type RunResults } from '../../reports/index.js';
+import { applyBaseline, diffResults, hasRegression, renderDiff, updateBaseline, type Baseline, type RuleResult, type RunResults } from '../../reports/index.js';
 import { HAND_MADE } from './hand-made-results.js';
 
 const IDS = ['A/x/one', 'A/x/two', 'B/y/three', 'C/z/four'];
@@ -52,5 +52,13 @@ describe('reports: baselines and diffs (pure)', () => {
     const after = { ...before, acceptance: { checks: 1, failures: HAND_MADE.acceptance.failures } };
     assert.equal(hasRegression(diffResults(before, after)), true);
     assert.equal(hasRegression(diffResults(after, before)), false);
+  });
+
+  it('diff: rules only one run has are counted, not listed, and are no regression', () => {
+    const before = run({ 'A/x/one': 'passed', 'A/x/two': 'passed', 'B/y/three': 'passed' });
+    const after = run({ 'A/x/one': 'passed', 'C/z/four': 'passed' });
+    const diff = diffResults(before, after);
+    assert.equal(renderDiff(diff), 'not in the new run: 2 rules\nonly in the new run: 1 rules\nno regression, 0 fixed\n');
+    assert.equal(hasRegression(diff), false);
   });
 });
