@@ -8,6 +8,8 @@ import { PROFILES } from '../rules/index.js';
 import { runEngineCommand } from './engine-command.js';
 import { runVerifyCommand } from './verify-command.js';
 import { UsageError } from './usage-error.js';
+// Loaded only when a report command runs: every other command starts without the readers.
+import type { RenderFlags } from './report-command.js';
 
 /** Exit codes: 0 all good, 1 a gateway broke a rule, 2 usage, configuration or target errors. */
 const USAGE_EXIT = 2;
@@ -52,13 +54,28 @@ function program(): Command {
     .option('--stranger-tenant <id>', "the second caller's tenant")
     .addOption(new Option('--profile <profile>', 'which behaviour to expect').choices(PROFILES).default('documented'))
     .option('--rules <glob...>', "only these rule ids (globs, e.g. 'ActivateJobs/*')")
-    .option('--output <dir>', 'where to write results.json and junit.xml', 'out/conformance')
+    .option('--output <dir>', 'where to write results.json, junit.xml, report.md and report.html', 'out/conformance')
     .option('--seed <n>', 'fast-check seed for every property (default: random, printed)')
     .option('--runs <n>', 'generated requests per property (0: examples only)', '25')
     .option('--concurrency <n>', 'checks run at once (each builds its own fixtures)', '1')
     .option('--shard <i/n>', 'only the i-th of n slices of the rules, to split a run over CI machines')
     .option('--violate <rule-glob...>', 'embedded engine only: break these rules, to see the suites catch it')
+    .option('--baseline <file>', 'known-failing file (JSON): listed failures do not fail the run; a stale list does')
+    .option('--update-baseline', 'rewrite the --baseline file to match this run')
     .action(runVerifyCommand);
+  const report = cli.command('report').description('re-render or compare saved results.json files');
+  report.command('render <results>').description('render a saved run as html, md, junit or json')
+    .requiredOption('--format <format>', 'html, md, junit or json')
+    .option('--output <file>', 'write to this file (default: standard output)')
+    .action(async (file: string, flags: RenderFlags) => {
+      (await import('./report-command.js')).runReportRender(file, flags);
+    });
+  report
+    .command('diff <old> <new>')
+    .description('rules that regressed and were fixed between two runs; exit 1 on a regression')
+    .action(async (oldFile: string, newFile: string) => {
+      (await import('./report-command.js')).runReportDiff(oldFile, newFile);
+    });
   return cli;
 }
 
@@ -66,7 +83,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // grpc-js logs bind failures itself; the CLI reports them once, in its own words.
   setLogVerbosity(logVerbosity.NONE);
   try {
-    if (argv.length <= 2) throw new UsageError('missing command: engine or verify (see --help)');
+    if (argv.length <= 2) throw new UsageError('missing command: engine, verify or report (see --help)');
     await program().parseAsync([...argv]);
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (e) {

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RESULTS_VERSION, renderJson, renderJUnit, totalsOf, type RunResults } from '../reports/index.js';
+import { catalogue } from '../rules/index.js';
+import { RESULTS_VERSION, runFailed, type RunResults } from '../reports/index.js';
 import { createGatewayClient } from '../suites/harness/client.js';
 import { detectCapabilities } from '../suites/target/capabilities.js';
 import { channelCredentialsOf, createTargetTokens, externalTargetGiven, resolveTargetConfig, type TargetFlags } from '../suites/target/target-config.js';
@@ -12,6 +13,8 @@ import { parseInteger, parseProfile } from './flags.js';
 import { UsageError } from './usage-error.js';
 import { createProgress } from './progress.js';
 import { summaryTable } from './summary.js';
+import { chooseBaseline, settleBaseline } from './baseline-file.js';
+import { writeReports } from './write-reports.js';
 
 /** The flags of `zeebe-conformance verify`. */
 export interface VerifyFlags extends TargetFlags {
@@ -23,15 +26,19 @@ export interface VerifyFlags extends TargetFlags {
   readonly rules?: readonly string[];
   readonly output: string;
   readonly violate?: readonly string[];
+  readonly baseline?: string;
+  readonly updateBaseline?: boolean;
 }
 
 /**
  * `zeebe-conformance verify`: every rule of the catalogue against a target (default: the embedded engine, in each
- * multi-tenancy mode), a summary table, results.json and junit.xml. Exit 0 when every applicable rule passed, 1 when
- * the target broke a rule; configuration and target errors are usage errors (exit 2).
+ * multi-tenancy mode), judged with a known-failing baseline if given; a summary table and every report format.
+ * Exit 0 when every applicable rule passed (or is known failing), 1 when the target broke a rule, refused an edge
+ * request or the baseline is stale; configuration, baseline and target errors are usage errors (exit 2).
  */
 export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
   const profile = parseProfile(flags.profile);
+  const baseline = chooseBaseline(flags);
   const external = externalTargetGiven(flags, process.env);
   const live = external ? await liveTarget(flags) : undefined;
   const target = live?.target ?? embeddedTarget(profile, flags.violate ?? []);
@@ -54,19 +61,26 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
     onResult: progress.tick,
   });
   progress.done();
-  const results: RunResults = {
+  const raw: RunResults = {
     version: RESULTS_VERSION,
     kit: kitIdentity(),
-    target: { description: target.description, settings: target.settings.map(describeSetting) },
+    target: { description: target.description },
+    capabilities: verification.capabilities,
     profile,
     seed,
+    runsPerProperty: runs,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    ...verification,
+    rules: verification.rules,
+    acceptance: verification.acceptance,
   };
+  const settled = baseline ? settleBaseline(raw, baseline, catalogue.map((r) => r.id)) : { results: raw, notes: [] };
+  const { results } = settled;
   console.log(`\n${summaryTable(results)}`);
-  console.log(`reports: ${writeReports(flags.output, results).join(', ')}`);
-  if (totalsOf(results.rules).failed > 0 || results.acceptance.failures.length > 0) process.exitCode = 1;
+  for (const note of settled.notes) console.log(note);
+  for (const problem of results.baseline?.problems ?? []) console.log(`stale baseline: ${problem.message}`);
+  console.log(`reports:\n${writeReports(flags.output, results).map((file) => `  ${file}`).join('\n')}`);
+  if (runFailed(results)) process.exitCode = 1;
 }
 
 /** `--shard i/n`: the i-th of n slices of the rules (1-based). */
@@ -87,6 +101,7 @@ async function liveTarget(flags: TargetFlags): Promise<{ target: VerifyTarget; a
     const caps = await detectCapabilities(client, tokens, { address: config.address, tenantId: config.authorizedTenant });
     const target: VerifyTarget = {
       description: `${config.description}, gateway ${caps.gatewayVersion}`,
+      gatewayVersion: caps.gatewayVersion,
       settings: [{ multiTenancy: caps.multiTenancy, authRequired: caps.authRequired }],
       tenants: runTenants(config.authorizedTenant, config.moreTenants, config.strangerTenant),
       unimplemented: caps.unimplemented,
@@ -98,20 +113,6 @@ async function liveTarget(flags: TargetFlags): Promise<{ target: VerifyTarget; a
   } finally {
     client.close();
   }
-}
-
-function writeReports(folder: string, results: RunResults): string[] {
-  mkdirSync(folder, { recursive: true });
-  const files: [string, string][] = [
-    [join(folder, 'results.json'), renderJson(results)],
-    [join(folder, 'junit.xml'), renderJUnit(results)],
-  ];
-  for (const [file, text] of files) writeFileSync(file, text);
-  return files.map(([file]) => file);
-}
-
-function describeSetting(s: { multiTenancy: boolean; authRequired: boolean }): string {
-  return `multi-tenancy ${s.multiTenancy ? 'on' : 'off'}, auth ${s.authRequired ? 'required' : 'optional'}`;
 }
 
 /** The kit's own name and version, from the package.json above this module (source or dist alike). */

@@ -1,5 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import { catalogue, matchesAnyRuleGlob, type Profile, type Rule, type RpcName } from '../rules/index.js';
-import type { CheckFailure, RuleResult } from '../reports/index.js';
+import type { CheckFailure, RuleResult, TargetCapabilities } from '../reports/index.js';
 import { gatewayCases, type Setting } from './cases/gateway-cases.js';
 import { STATE_CASES } from './cases/state-cases.js';
 import { DEFAULT_TENANTS, type RunTenants } from './cases/tenants.js';
@@ -13,6 +14,8 @@ import { runCases, runnableGatewayCase, runnableStateCase, type CaseResult, type
 /** What a verify run needs to know of its target: the settings it can offer and how to reach each. */
 export interface VerifyTarget {
   readonly description: string;
+  /** The gateway version a live target reports (Topology). */
+  readonly gatewayVersion?: string;
   /** The settings this target can be checked in (the embedded engine: all; a live gateway: its own). */
   readonly settings: readonly Setting[];
   /** RPCs the target answers UNIMPLEMENTED. */
@@ -46,8 +49,9 @@ export interface VerifyOptions {
   readonly shard?: readonly [number, number];
 }
 
-/** What a verify run found: a verdict per rule, and the requests at the rules' edges that must pass. */
+/** What a verify run found: a verdict per rule, the requests at the rules' edges that must pass, the target's capabilities. */
 export interface Verification {
+  readonly capabilities: TargetCapabilities;
   readonly rules: RuleResult[];
   readonly acceptance: { readonly checks: number; readonly failures: CheckFailure[] };
 }
@@ -64,7 +68,8 @@ export async function verify(target: VerifyTarget, options: VerifyOptions): Prom
   const properties = options.runs > 0 ? ruleProperties({ partitions: target.partitions, tenants }).map((p) => runnablePropertyCase(p, options)) : [];
   const all = [...gatewayCases(tenants).map(runnableGatewayCase), ...properties, ...positiveCases(target, options), ...STATE_CASES.map(runnableStateCase)].filter((c) => (c.ruleId === undefined ? everyRule : ids.has(c.ruleId)));
   const runnable = all.filter((c) => applicableSetting(c, target) !== undefined && !needsMissing(c, target));
-  const scheduled = runnable.map((c) => ({ ...c, setting: applicableSetting(c, target) ?? c.setting }));
+  const meter = createMeter();
+  const scheduled = runnable.map((c) => meter.measured({ ...c, setting: applicableSetting(c, target) ?? c.setting }));
   options.onStart?.(scheduled);
   const results = await runCases(scheduled, options.profile, (s) => target.prepare(s), {
     ...(options.onResult && { onResult: options.onResult }),
@@ -74,7 +79,8 @@ export async function verify(target: VerifyTarget, options: VerifyOptions): Prom
   const accepted = results.filter((r) => r.case.ruleId === undefined);
   const answering = answeringRpcs(results);
   return {
-    rules: selected.map((rule) => verdictOf(rule, all, results, { ...target, answering }, options)),
+    capabilities: capabilitiesOf(target),
+    rules: selected.map((rule) => ({ ...verdictOf(rule, all, results, { ...target, answering }, options), ...meter.of(results.filter((r) => r.case.ruleId === rule.id)) })),
     acceptance: { checks: accepted.length, failures: accepted.filter((r) => !r.passed).map((r) => failureOf(r, options)) },
   };
 }
@@ -88,6 +94,34 @@ function positiveCases(target: VerifyTarget, options: VerifyOptions): RunnableCa
   const implemented = POSITIVE_PROPERTIES.filter((p) => !target.unimplemented.includes(p.rpc));
   const lifecycle = (multiTenancy: boolean): RunnableCase[] => (JOB_LIFECYCLE_RPCS.some((rpc) => target.unimplemented.includes(rpc)) ? [] : [runnableLifecycleCase(multiTenancy, options)]);
   return [false, true].flatMap((multiTenancy) => [...implemented.map((p) => runnablePositiveCase(p, multiTenancy, options)), ...lifecycle(multiTenancy)]);
+}
+
+function capabilitiesOf(target: VerifyTarget): TargetCapabilities {
+  const { gatewayVersion, partitions, settings, unimplemented, hasStranger } = target;
+  return { ...(gatewayVersion !== undefined && { gatewayVersion }), partitions, settings, unimplemented, secondCaller: hasStranger };
+}
+
+/** Per check: the requests it judged (a property: each generated one) and the time it took, fixtures included. */
+function createMeter() {
+  const seen = new Map<RunnableCase, { runs: number; ms: number }>();
+  return {
+    measured: (c: RunnableCase): RunnableCase => {
+      const measuredCase: RunnableCase = {
+        ...c,
+        run: async (context) => {
+          const start = performance.now();
+          const outcome = await c.run(context);
+          seen.set(measuredCase, { runs: 'judged' in outcome ? outcome.judged.runs : 1, ms: performance.now() - start });
+          return outcome;
+        },
+      };
+      return measuredCase;
+    },
+    of: (results: readonly CaseResult[]): Pick<RuleResult, 'runs' | 'durationMs'> => {
+      const measures = results.map((r) => seen.get(r.case) ?? { runs: 0, ms: 0 });
+      return { runs: measures.reduce((n, m) => n + m.runs, 0), durationMs: Math.round(measures.reduce((n, m) => n + m.ms, 0)) };
+    },
+  };
 }
 
 /** The target's setting a case can run in: the same multi-tenancy mode, and auth as the case needs it. */
@@ -106,7 +140,7 @@ function answeringRpcs(results: readonly CaseResult[]): Set<string> {
   return new Set(results.filter((r) => !r.received.startsWith('UNIMPLEMENTED')).map((r) => r.case.ruleId?.split('/')[0] ?? ''));
 }
 
-function verdictOf(rule: Rule, all: readonly RunnableCase[], results: readonly CaseResult[], target: VerifyTarget & { answering: Set<string> }, options: VerifyOptions): RuleResult {
+function verdictOf(rule: Rule, all: readonly RunnableCase[], results: readonly CaseResult[], target: VerifyTarget & { answering: Set<string> }, options: VerifyOptions): Omit<RuleResult, 'runs' | 'durationMs'> {
   const mine = results.filter((r) => r.case.ruleId === rule.id);
   // A target that answers UNIMPLEMENTED to every check of an RPC does not have it; one that answers some does.
   if (mine.length > 0 && !target.answering.has(rule.rpc) && mine.every((r) => r.received.startsWith('UNIMPLEMENTED'))) {

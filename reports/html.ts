@@ -1,0 +1,49 @@
+import { xmlText } from './escape.js';
+import { HTML_STYLE } from './html-style.js';
+import { chartsSection, edgesSection, failuresSection, matrixSection, metaSection, rulesSection, totalsSection } from './html-sections.js';
+import { runFailed, totalsOf, type RunResults } from './results.js';
+
+/** Nothing may be fetched: no scripts, no fonts, no images but inline ones (the file must open offline). */
+const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/**
+ * The HTML report: ONE self-contained file (inline CSS and SVG, no script, no network) with the summary and
+ * coverage, charts of pass rates and durations per RPC, a per-RPC matrix of rules and verdicts, every failure with
+ * its quote, minimal request, expected vs received and reproduce command, and every rule's verdict.
+ */
+export function renderHtml(results: RunResults): string {
+  const failed = runFailed(results);
+  const problems = results.baseline?.problems ?? [];
+  const count = totalsOf(results.rules).failed;
+  const verdict = failed ? `failed: ${count} ${count === 1 ? 'rule' : 'rules'} failed${problems.length > 0 ? ', the baseline is stale' : ''}` : 'passed';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Zeebe gateway conformance: ${xmlText(results.target.description)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<h1>Zeebe gateway conformance report</h1>
+<p class="meta">${xmlText(results.target.description)} · profile ${xmlText(results.profile)} · ${xmlText(results.startedAt)}</p>
+<p class="${failed ? 'verdict-failed' : 'verdict-passed'}" data-verdict="${failed ? 'failed' : 'passed'}"><strong>Run ${verdict}</strong></p>
+${totalsSection(results)}
+${problems.length === 0 ? '' : `<h2>Stale baseline</h2><ul>${problems.map((p) => `<li class="problem">${xmlText(p.message)}</li>`).join('')}</ul>`}
+<h2>Run</h2>
+${metaSection(results)}
+<h2>Charts</h2>
+${chartsSection(results)}
+<h2>Rules per RPC</h2>
+${matrixSection(results)}
+<h2 id="failures">Failures</h2>
+${failuresSection(results)}
+<h2>Requests at the rules' edges</h2>
+${edgesSection(results)}
+<h2>Every rule</h2>
+${rulesSection(results)}
+</body>
+</html>
+`;
+}
