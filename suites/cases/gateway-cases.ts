@@ -1,7 +1,7 @@
 import { catalogue, type Rule, type RpcName } from '../../rules/index.js';
 import { validRequest as validRequestFor } from './valid-requests.js';
 import { ROUTING_KEY_FIELD, SINGLE_TENANT_RPCS, TENANT_LIST_RPCS, withTenant, withVariables } from './tenant-fields.js';
-import { DEFAULT_TENANTS, holdsDefault, longestHeld, type RunTenants } from './tenants.js';
+import { DEFAULT_TENANTS, holdsDefault, longestHeld, nonDefaultTenant, type RunTenants } from './tenants.js';
 
 /** Who sends a case's request: a caller authorized for the run's tenants, nobody, or a bogus token. */
 export type CallerKind = 'authorized' | 'anonymous' | 'invalid-token';
@@ -40,7 +40,7 @@ const singleTenantValues = (t: RunTenants): Readonly<Record<string, readonly Var
   'mt-on-too-long': [['32 characters', LONG_TENANT], ['40 characters with illegal ones (length wins)', 'ä'.repeat(40)]],
   'mt-on-illegal-chars': [['a space', 'tenant a'], ['non-ASCII', 'tenänt'], ['a slash', 'tenant/a'], ['angle brackets', '<tenant>']],
   'mt-on-unauthorized': [['another tenant', t.foreign]],
-  'mt-off-not-default': [['a tenant', t.primary], ['a padded <default>', ' <default>']],
+  'mt-off-not-default': [['a tenant', nonDefaultTenant(t)], ['a padded <default>', ' <default>']],
 });
 const VARIABLES: Readonly<Record<string, readonly Variant[]>> = {
   'not-json': [['truncated', '{"a":'], ['single quotes', "{'a':1}"], ['plain text', 'not json']],
@@ -109,7 +109,7 @@ function listTenantExamples(rpc: RpcName, slug: string, base: Record<string, unk
     'mt-on-too-long': [['a 32-character id', [LONG_TENANT]]],
     'mt-on-illegal-chars': [['a non-ASCII id', ['tenänt']], ['an id with a space', [t.primary, 'a b']]],
     'mt-on-unauthorized': [['one unauthorized id', [t.primary, t.foreign]]],
-    'mt-off-not-default': [['a tenant', [t.primary]], ['<default> and another', ['<default>', 'x']]],
+    'mt-off-not-default': [['a tenant', [nonDefaultTenant(t)]], ['<default> and another', ['<default>', 'x']]],
   };
   return (lists[slug] ?? []).map(([title, tenantIds]) => ({ title, rpc, request: { ...base, tenantIds } }));
 }

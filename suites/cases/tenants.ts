@@ -29,6 +29,11 @@ export function holdsDefault(tenants: RunTenants): boolean {
   return tenants.authorized.includes('<default>');
 }
 
+/** A well-formed tenant id other than `<default>` (what multi-tenancy off refuses), preferring the run's own. */
+export function nonDefaultTenant(tenants: RunTenants): string {
+  return [tenants.primary, tenants.foreign].find((t) => t !== '<default>') ?? 'tenant-a';
+}
+
 /** A tenant to name as not held when the configured second caller's tenant is one the first caller holds. */
 const NOT_HELD = 'conformance-not-held';
 

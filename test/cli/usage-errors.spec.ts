@@ -187,7 +187,7 @@ function runAll(invocations: readonly (readonly string[])[]): Map<readonly strin
 
 /** Every usage mistake: exit code 2, one line on stderr, no stack trace, nothing on stdout. */
 describe('zeebe-conformance usage errors', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   let setup: Setup;
   let holder: Server;
   const active = CASES;
