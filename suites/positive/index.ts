@@ -13,6 +13,6 @@ export const POSITIVE_PROPERTIES: readonly AnyPositiveProperty[] = [...RESOURCE_
 /** RPCs without a positive property, and why. */
 export const WITHOUT_POSITIVE_PROPERTY: Readonly<Partial<Record<RpcName, string>>> = {
   ResolveIncident: 'the gateway API never names an incident key, so a client cannot find an incident to resolve',
-  ModifyProcessInstance: 'not yet: the reference engine does not execute it',
-  MigrateProcessInstance: 'not yet: the reference engine does not execute it',
+  ModifyProcessInstance: 'not yet: its valid requests need an active element instance per generated request; the state cases and engine tests cover its happy paths',
+  MigrateProcessInstance: 'not yet: its valid requests need a running instance and a mapped target per generated request; the state cases and engine tests cover its happy paths',
 };
