@@ -36,3 +36,8 @@ export function userTaskProcess(processId: string): Buffer {
 export function sendTaskProcess(processId: string, jobType: string): Buffer {
   return process(processId, start('start', 'f1') + flow('f1', 'start', 'task') + jobTask('sendTask', 'task', jobType, 'f1', 'f2') + flow('f2', 'task', 'end') + end('end', 'f2'));
 }
+
+/** start → service task `taskId` of `jobType` → end: a target for migrating a one-task instance to another element id. */
+export function renamedTaskProcess(processId: string, jobType: string, taskId: string): Buffer {
+  return process(processId, start('start', 'f1') + flow('f1', 'start', taskId) + jobTask('serviceTask', taskId, jobType, 'f1', 'f2') + flow('f2', taskId, 'end') + end('end', 'f2'));
+}
