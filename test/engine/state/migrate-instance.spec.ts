@@ -81,4 +81,45 @@ describe('engine state: MigrateProcessInstance', () => {
     const [inner] = await d.jobs('modify-inner');
     assert.deepEqual({ elementId: inner?.elementId, bpmnProcessId: inner?.bpmnProcessId }, { elementId: 'inner', bpmnProcessId: 'modify-subprocess' });
   });
+
+  it('carries an incident over: resolved after the migration, the job runs on the target', async () => {
+    await d.deploy('order-v1.bpmn');
+    const pi = await d.start('migrate-order');
+    const v2 = await d.deploy('order-v2.bpmn');
+    const [job] = await d.jobs('migrate-charge');
+    assert.ok(job);
+    await target.client.call('FailJob', { jobKey: job.key, retries: 0, errorMessage: 'down' });
+    assert.equal((await migrate(pi, v2, [['charge', 'charge-v2']])).status, 'OK');
+    const [incident] = target.engine.inspect().incidents;
+    assert.equal(incident?.elementInstanceKey, job.elementInstanceKey, 'the incident stays on the same element instance');
+    await target.client.call('UpdateJobRetries', { jobKey: job.key, retries: 1 });
+    assert.equal((await target.client.call('ResolveIncident', { incidentKey: incident.key })).status, 'OK');
+    const [again] = await d.jobs('migrate-charge');
+    assert.deepEqual({ key: again?.key, elementId: again?.elementId, version: again?.processDefinitionVersion }, { key: job.key, elementId: 'charge-v2', version: 2 });
+  });
+
+  it('refuses while a token waits at a joining gateway, as real Zeebe refuses a migration with flows in flight', async () => {
+    const key = await d.deploy('parallel-join.bpmn');
+    const pi = await d.start('modify-parallel-join');
+    const answer = await migrate(pi, key, [['work', 'work']]);
+    assert.equal(answer.status, 'FAILED_PRECONDITION');
+    assert.match(answer.details, /a concurrent command was executed on the process instance/);
+    const [work] = await d.jobs('modify-join-work');
+    await d.complete(work?.key ?? '');
+    assert.equal(target.engine.inspect().instances, 0, 'the join still completes the instance');
+  });
+
+  it('answers unknown ids, a missing target and duplicate sources in real Zeebe\'s order', async () => {
+    const v1 = await d.deploy('order-v1.bpmn');
+    const pi = await d.start('migrate-order');
+    const duplicate = await migrate(pi, '2251799813685249999', [['charge', 'charge'], ['charge', 'end']]);
+    assert.equal(duplicate.ruleId, 'MigrateProcessInstance/INVALID_ARGUMENT/duplicate-source-mapping', 'duplicates come before the target lookup');
+    assert.match(duplicate.details, /duplicate source element ids '\[charge\]'/);
+    const missing = await migrate(pi, '2251799813685249999', [['nowhere', 'charge']]);
+    assert.equal(missing.ruleId, 'MigrateProcessInstance/NOT_FOUND/no-such-target-definition');
+    const source = await migrate(pi, v1, [['nowhere', 'nowhere-either']]);
+    assert.equal(source.ruleId, 'MigrateProcessInstance/INVALID_ARGUMENT/unknown-source-element');
+    const same = await migrate(pi, v1, [['charge', 'charge']]);
+    assert.equal(same.status, 'OK', 'migrating to the same definition with an identity mapping is allowed');
+  });
 });

@@ -101,4 +101,27 @@ describe('engine state: ModifyProcessInstance', () => {
     for (const job of [...inners, third]) await d.complete(job?.key ?? '');
     assert.equal(target.engine.inspect().instances, 0, 'the three subprocess instances completed, then the instance');
   });
+
+  it('terminating the process instance itself ends everything in it', async () => {
+    const pi = await d.start('modify-subprocess');
+    const [outer] = await d.jobs('modify-outer');
+    await d.complete(outer?.key ?? '');
+    const answer = await modify({ processInstanceKey: pi, terminateInstructions: [{ elementInstanceKey: pi }] });
+    assert.equal(answer.status, 'OK', answer.details);
+    const { instances, jobs } = target.engine.inspect();
+    assert.deepEqual({ instances, jobs }, { instances: 0, jobs: 0 });
+  });
+
+  it('refuses to activate start events and sequence flows, and ancestors that do not exist', async () => {
+    const pi = await d.start('modify-two-tasks');
+    const startEvent = await modify({ processInstanceKey: pi, activateInstructions: [activate('start')] });
+    assert.equal(startEvent.status, 'INVALID_ARGUMENT');
+    assert.match(startEvent.details, /activate instructions for elements that are unsupported: 'start'. The activation of elements with type 'START_EVENT' is not supported/);
+    const flow = await modify({ processInstanceKey: pi, activateInstructions: [activate('f2')] });
+    assert.match(flow.details, /with type 'SEQUENCE_FLOW' is not supported/);
+    const ancestor = await modify({ processInstanceKey: pi, activateInstructions: [activate('b', [], '2251799813685249999')] });
+    assert.match(ancestor.details, /with an ancestor scope key that does not exist, or is not in an active state: '2251799813685249999'/);
+    assert.equal((await d.jobs('modify-b')).length, 0, 'nothing was applied');
+  });
 });
+
