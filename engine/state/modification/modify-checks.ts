@@ -29,6 +29,17 @@ const elementsExist: Check = (_ctx, pi, request) => {
   return unknown.length === 0 ? undefined : invalid('activate-unknown-element', `${prefix(pi)} activate instructions with an element that could not be found: '${quoted(unknown)}'`);
 };
 
+/** Events after an event-based gateway wait for it; kinds compared as strings, as the gateway kind comes with event support. */
+const AFTER_EVENT_GATEWAY: ReadonlySet<string> = new Set(['eventBasedGateway']);
+
+const notAfterEventGateway: Check = (_ctx, pi, request) => {
+  const { elements, flows } = pi.definition.process;
+  const bound = request.activateInstructions.map((a) => a.elementId).filter((id) =>
+    (elements.get(id)?.incoming ?? []).some((flowId) => AFTER_EVENT_GATEWAY.has(elements.get(flows.get(flowId)?.sourceRef ?? '')?.kind ?? '')));
+  return bound.length === 0 ? undefined
+    : invalid(undefined, `${prefix(pi)} activate instructions for elements that are unsupported: '${quoted(bound)}'. The activation of events belonging to an event-based gateway is not supported.`);
+};
+
 const elementsSupported: Check = (_ctx, pi, request) => {
   const lookups = request.activateInstructions.map((a) => ({ id: a.elementId, lookup: lookUp(pi.definition, a.elementId) }));
   const unsupported = lookups.filter(({ lookup }) => lookup.found !== 'node' || UNSUPPORTED_KINDS.has(lookup.node.kind));
@@ -89,7 +100,7 @@ function isAncestorElement(pi: ProcessInstance, ancestorId: string, elementId: s
   return allowedScopes(pi, elementId).has(ancestorId) && ancestorId !== elementId;
 }
 
-const CHECKS: readonly Check[] = [elementsExist, elementsSupported, terminatedInstancesActive, variableScopesExist, variableScopesAreFlowScopes, ancestorsValid];
+const CHECKS: readonly Check[] = [elementsExist, notAfterEventGateway, elementsSupported, terminatedInstancesActive, variableScopesExist, variableScopesAreFlowScopes, ancestorsValid];
 
 /** The first check the request fails, or OK. */
 export function checkModification(ctx: MachineContext, pi: ProcessInstance, request: ModifyRequest): Result<void, Rejection> {
