@@ -28,14 +28,9 @@ export function createRootScope(ctx: MachineContext, pi: ProcessInstance): Eleme
 /** Creates an element instance in a scope, applies its input mappings, then runs its behaviour. */
 export function activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local: Record<string, unknown> = {}): ElementInstance {
   const element = enter(ctx, pi, node, scope);
-  start(ctx, pi, element, local);
-  return element;
-}
-
-/** Runs an entered element instance: its local variables, its input mappings, then its behaviour. */
-export function start(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, local: Readonly<Record<string, unknown>> = {}): void {
   setLocal(ctx.state, element.key, local);
   applyInputs(ctx, pi, element);
+  return element;
 }
 
 /** Creates an element instance without running it (a flow scope opened for a start instruction). */

@@ -1,11 +1,11 @@
 /**
- * Applies a checked and planned modification, in real Zeebe's order: flow scopes are opened and the activated
- * element instances created (with their variables), then the terminate instructions run, each closing the flow
- * scopes it leaves empty up to the process instance (terminated when nothing is left), and last the activated
- * elements start.
+ * Applies a checked and planned modification, in real Zeebe's order: the flow scopes the activations need are
+ * opened (with their variables), then the terminate instructions run, each closing the flow scopes it leaves empty
+ * up to the process instance (terminated when nothing is left) unless an activation needs them, and last the
+ * elements are activated, with their own variables, the way every other activation runs.
  */
 import type { MachineContext } from '../context.js';
-import { enter, start, terminate } from '../execution.js';
+import { activate, enter, terminate } from '../execution.js';
 import type { ElementInstance, ProcessInstance } from '../types.js';
 import { setLocal } from '../variables.js';
 import { documentOf } from '../commands/lookups.js';
@@ -15,13 +15,18 @@ import type { PlannedActivation, ScopeRef } from './scope-plan.js';
 /** Runs the modification; nothing here can fail. */
 export function applyModification(ctx: MachineContext, pi: ProcessInstance, plans: readonly PlannedActivation[], terminateKeys: readonly string[]): void {
   const instanceOf = materializer(ctx, pi);
-  const entered = plans.map((plan) => {
-    for (const step of plan.path) setLocal(ctx.state, instanceOf(step.ref).key, variablesFor(pi, plan.instruction, step.id));
-    return { element: enter(ctx, pi, plan.node, instanceOf(plan.scope)), local: variablesFor(pi, plan.instruction, plan.node.id) };
+  const required = new Set<string>();
+  const placed = plans.map((plan) => {
+    for (const step of plan.path) {
+      const scope = instanceOf(step.ref);
+      setLocal(ctx.state, scope.key, variablesFor(pi, plan.instruction, step.id));
+      required.add(scope.key);
+    }
+    return { plan, scope: instanceOf(plan.scope) };
   });
-  for (const key of new Set(terminateKeys)) terminateUpwards(ctx, pi, key);
-  for (const { element, local } of entered) {
-    if (ctx.state.elements.get(element.key) === element) start(ctx, pi, element, local);
+  for (const key of new Set(terminateKeys)) terminateUpwards(ctx, pi, key, required);
+  for (const { plan, scope } of placed) {
+    if (ctx.state.elements.get(scope.key) === scope) activate(ctx, pi, plan.node, scope, variablesFor(pi, plan.instruction, plan.node.id));
   }
 }
 
@@ -45,18 +50,18 @@ function variablesFor(pi: ProcessInstance, instruction: ActivateInstruction, ele
   return Object.assign({}, ...mine.map((v) => documentOf(v.variables))) as Record<string, unknown>;
 }
 
-/** Terminates an element instance, then every flow scope it leaves with nothing active and no waiting tokens. */
-function terminateUpwards(ctx: MachineContext, pi: ProcessInstance, key: string): void {
+/** Terminates an element instance, then every flow scope it leaves with nothing active, no waiting tokens and no activation to come. */
+function terminateUpwards(ctx: MachineContext, pi: ProcessInstance, key: string, required: ReadonlySet<string>): void {
   let element = ctx.state.elements.get(key);
   while (element) {
     const scopeKey = element.flowScopeKey;
+    terminate(ctx, element);
     if (scopeKey === undefined) {
-      terminate(ctx, element);
       ctx.state.instances.delete(pi.key);
       return;
     }
-    terminate(ctx, element);
     const scope = ctx.state.elements.get(scopeKey);
-    element = scope && scope.children.size === 0 && ![...scope.joins.values()].some((w) => w.length > 0) ? scope : undefined;
+    const idle = scope !== undefined && scope.children.size === 0 && ![...scope.joins.values()].some((w) => w.length > 0) && !required.has(scope.key);
+    element = idle ? scope : undefined;
   }
 }

@@ -123,5 +123,20 @@ describe('engine state: ModifyProcessInstance', () => {
     assert.match(ancestor.details, /with an ancestor scope key that does not exist, or is not in an active state: '2251799813685249999'/);
     assert.equal((await d.jobs('modify-b')).length, 0, 'nothing was applied');
   });
+
+  it('keeps a subprocess an activation needs when its last task is terminated in the same request', async () => {
+    const pi = await d.start('modify-subprocess');
+    const [outer] = await d.jobs('modify-outer');
+    await d.complete(outer?.key ?? '');
+    const [inner] = await d.jobs('modify-inner');
+    assert.ok(inner);
+    const answer = await modify({ processInstanceKey: pi, activateInstructions: [activate('inner')], terminateInstructions: [{ elementInstanceKey: inner.elementInstanceKey }] });
+    assert.equal(answer.status, 'OK', answer.details);
+    const [restarted] = await d.jobs('modify-inner');
+    assert.ok(restarted);
+    assert.notEqual(restarted.elementInstanceKey, inner.elementInstanceKey);
+    await d.complete(restarted.key);
+    assert.equal(target.engine.inspect().instances, 0, 'the same subprocess instance completed, then the instance');
+  });
 });
 
