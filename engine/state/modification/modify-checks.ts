@@ -21,7 +21,7 @@ export function invalid(rule: string | undefined, reason: string): Rejection {
 const prefix = (pi: ProcessInstance): string => `Expected to modify instance of process '${pi.definition.bpmnProcessId}' but it contains one or more`;
 const quoted = (ids: Iterable<string>): string => [...new Set(ids)].join("', '");
 
-/** Flow nodes, flows and the process itself count as elements; only flow nodes can be activated. */
+/** Flow node kinds real Zeebe refuses to activate (sequence flows and the process itself cannot be activated either). */
 const UNSUPPORTED_KINDS: ReadonlySet<string> = new Set(['startEvent', 'boundaryEvent']);
 
 const elementsExist: Check = (_ctx, pi, request) => {
