@@ -10,6 +10,8 @@ import { evaluateDecisionCommand } from './commands/evaluate-decision.js';
 import { cancelProcessInstance, deleteResource, resolveIncident, setVariables } from './commands/instance-commands.js';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './commands/job-commands.js';
 import { broadcastSignal, publishMessage } from './commands/messages.js';
+import { migrateProcessInstance } from './commands/migrate-instance.js';
+import { modifyProcessInstance } from './commands/modify-instance.js';
 import { createKeyGenerator } from './keys.js';
 import type { Command, Rejection, StateMachine } from './machine.js';
 import { createState } from './store.js';
@@ -35,6 +37,8 @@ const UNARY: Partial<Record<RpcName, Handler>> = {
   PublishMessage: publishMessage,
   BroadcastSignal: broadcastSignal,
   EvaluateDecision: evaluateDecisionCommand,
+  ModifyProcessInstance: modifyProcessInstance,
+  MigrateProcessInstance: migrateProcessInstance,
 };
 
 /** What tests and the control endpoint may see of the state (the gateway API has no query RPCs). */

@@ -44,7 +44,8 @@ export type Resource =
 /** A running process instance: its definition, tenant and partition. Its root element instance has the same key. */
 export interface ProcessInstance {
   readonly key: string;
-  readonly definition: ProcessDefinition;
+  /** Mutable: MigrateProcessInstance moves the instance to another definition. */
+  definition: ProcessDefinition;
   readonly tenantId: string;
   readonly partition: number;
   /** Called once when the instance completes (CreateProcessInstanceWithResult waits on it). */
@@ -66,8 +67,9 @@ export interface ElementHooks {
 /** An active element instance (the process itself is the root one, with no flow scope). */
 export interface ElementInstance {
   readonly key: string;
-  readonly elementId: string;
-  readonly node: FlowNode | undefined;
+  /** Mutable, with `node`: MigrateProcessInstance re-binds the instance to the target's element. */
+  elementId: string;
+  node: FlowNode | undefined;
   readonly processInstanceKey: string;
   readonly flowScopeKey: string | undefined;
   readonly children: Set<string>;
@@ -88,12 +90,13 @@ export interface Job {
   readonly tenantId: string;
   readonly partition: number;
   readonly customHeaders: Readonly<Record<string, string>>;
-  readonly elementId: string;
+  /** Mutable, with the definition fields below: MigrateProcessInstance moves a job to the target definition. */
+  elementId: string;
   readonly elementInstanceKey: string;
   readonly processInstanceKey: string;
-  readonly processDefinitionKey: string;
-  readonly bpmnProcessId: string;
-  readonly processDefinitionVersion: number;
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  processDefinitionVersion: number;
   state: JobState;
   retries: number;
   deadline: number;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOutcome } from '../harness/client.js';
 import type { Fixtures } from './fixtures.js';
+import { MIGRATE_CASES, MODIFY_CASES } from './modify-cases.js';
 import { messageStartProcess, taskWithoutJobType } from './models.js';
 import { PARTITION_ONE_KEY } from './valid-requests.js';
 
@@ -111,4 +112,6 @@ export const STATE_CASES: readonly StateCase[] = [
   NO_SUCH('UpdateJobTimeout/NOT_FOUND/no-such-job', 'UpdateJobTimeout', { jobKey: UNUSED_KEY, timeout: 1000 }),
   STRANGER('UpdateJobTimeout/NOT_FOUND/other-tenant', async (fx) => ['UpdateJobTimeout', { jobKey: (await fx.activatedJob()).jobKey, timeout: 1000 }]),
   { ruleId: 'UpdateJobTimeout/FAILED_PRECONDITION/job-not-active', title: 'a job failed with no retries left', multiTenancy: false, run: async (fx) => fx.call('UpdateJobTimeout', { jobKey: (await fx.failedJob()).jobKey, timeout: 1000 }) },
+  ...MODIFY_CASES,
+  ...MIGRATE_CASES,
 ];

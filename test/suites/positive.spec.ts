@@ -62,6 +62,8 @@ const WRONG_ANSWERS: readonly { rpc: RpcName; mutate: (r: Record<string, unknown
   { rpc: 'ThrowError', mutate: () => ({ error: grpc.status.INTERNAL }), names: /mutated/ },
   { rpc: 'UpdateJobRetries', mutate: () => ({ error: grpc.status.INTERNAL }), names: /mutated/ },
   { rpc: 'UpdateJobTimeout', mutate: () => ({ error: grpc.status.INTERNAL }), names: /mutated/ },
+  { rpc: 'ModifyProcessInstance', mutate: () => ({ error: grpc.status.INTERNAL }), names: /mutated/ },
+  { rpc: 'MigrateProcessInstance', mutate: () => ({ error: grpc.status.INTERNAL }), names: /mutated/ },
 ];
 
 describe('positive properties: each catches a gateway that answers its RPC wrongly', function () {

@@ -9,7 +9,7 @@ import { channelCredentialsOf, createTargetTokens, resolveTargetConfig } from '.
 
 const tlsFixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/tls/${name}`, import.meta.url));
 /** What the reference engine does not implement yet: it answers UNIMPLEMENTED after every gateway check passed. */
-const ENGINE_UNIMPLEMENTED = ['MigrateProcessInstance', 'ModifyProcessInstance'];
+const ENGINE_UNIMPLEMENTED: string[] = [];
 
 /** Runs `body` with an engine and a plaintext client for it, then stops both. */
 async function withEngine(options: EngineOptionsInput, body: (engine: RunningEngine, client: GatewayClient) => Promise<void>): Promise<void> {

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { engineWithClient } from '../../support/engine-target.js';
+import { driver, type Driver } from './modification-support.js';
+
+type Target = Awaited<ReturnType<typeof engineWithClient>>;
+
+/** MigrateProcessInstance over gRPC: the instance and its jobs move to the target definition and finish there. */
+describe('engine state: MigrateProcessInstance', () => {
+  let target: Target;
+  let d: Driver;
+  beforeEach(async () => {
+    target = await engineWithClient();
+    d = driver(target.client);
+  });
+  afterEach(() => target.close());
+  const migrate = (processInstanceKey: string, targetProcessDefinitionKey: string, mappings: [string, string][]) =>
+    target.client.call('MigrateProcessInstance', {
+      processInstanceKey,
+      migrationPlan: { targetProcessDefinitionKey, mappingInstructions: mappings.map(([sourceElementId, targetElementId]) => ({ sourceElementId, targetElementId })) },
+    });
+
+  it('moves the instance to version 2: the job keeps its key, gets the new element and definition, and the instance ends there', async () => {
+    const v1 = await d.deploy('order-v1.bpmn');
+    const pi = await d.start('migrate-order', { order: 7 });
+    const v2 = await d.deploy('order-v2.bpmn');
+    assert.notEqual(v1, v2);
+    const [before] = await d.jobs('migrate-charge');
+    assert.ok(before);
+    await target.client.call('FailJob', { jobKey: before.key, retries: 2, errorMessage: 'later' });
+    const answer = await migrate(pi, v2, [['charge', 'charge-v2']]);
+    assert.equal(answer.status, 'OK', answer.details);
+    assert.deepEqual(answer.responses, [{}]);
+    const [after] = await d.jobs('migrate-charge');
+    assert.ok(after);
+    assert.equal(after.key, before.key);
+    assert.equal(after.elementInstanceKey, before.elementInstanceKey);
+    assert.deepEqual(
+      { elementId: after.elementId, processDefinitionKey: after.processDefinitionKey, version: after.processDefinitionVersion, bpmnProcessId: after.bpmnProcessId, retries: after.retries },
+      { elementId: 'charge-v2', processDefinitionKey: v2, version: 2, bpmnProcessId: 'migrate-order', retries: 2 },
+    );
+    assert.deepEqual(JSON.parse(after.variables), { order: 7 });
+    await d.complete(after.key);
+    const [ship] = await d.jobs('migrate-ship');
+    assert.ok(ship);
+    assert.equal(ship.processDefinitionKey, v2, 'the instance took the target definition\'s flow after the task');
+    await d.complete(ship.key);
+    assert.equal(target.engine.inspect().instances, 0);
+    assert.equal((await target.client.call('DeleteResource', { resourceKey: v1 })).status, 'OK', 'nothing runs on version 1 any more');
+  });
+
+  it('moves a subprocess and its inner task to another process; changing the inner task\'s flow scope is refused', async () => {
+    await d.deploy('subprocess.bpmn');
+    const other = await d.deploy('subprocess-target.bpmn');
+    const pi = await d.start('modify-subprocess');
+    const [outer] = await d.jobs('modify-outer');
+    await d.complete(outer?.key ?? '');
+    const moved = await migrate(pi, other, [['sub', 'sub2'], ['inner', 'loose']]);
+    assert.equal(moved.status, 'FAILED_PRECONDITION');
+    assert.equal(moved.ruleId, 'MigrateProcessInstance/FAILED_PRECONDITION/unsupported-scenario');
+    assert.match(moved.details, /The flow scope of the active element is expected to be 'sub2' but was 'migrate-subprocess-target'/);
+    const answer = await migrate(pi, other, [['sub', 'sub2'], ['inner', 'inner2']]);
+    assert.equal(answer.status, 'OK', answer.details);
+    const [inner] = await d.jobs('modify-inner');
+    assert.deepEqual({ elementId: inner?.elementId, bpmnProcessId: inner?.bpmnProcessId }, { elementId: 'inner2', bpmnProcessId: 'migrate-subprocess-target' });
+    await d.complete(inner?.key ?? '');
+    const [after] = await d.jobs('migrate-after');
+    assert.ok(after, 'the subprocess completed on the target and its outgoing flow led to the target\'s next task');
+    await d.complete(after.key);
+    assert.equal(target.engine.inspect().instances, 0);
+  });
+
+  it('is all or nothing: one unmapped element leaves the instance on its definition', async () => {
+    await d.deploy('subprocess.bpmn');
+    const other = await d.deploy('subprocess-target.bpmn');
+    const pi = await d.start('modify-subprocess');
+    const [outer] = await d.jobs('modify-outer');
+    await d.complete(outer?.key ?? '');
+    const answer = await migrate(pi, other, [['sub', 'sub2']]);
+    assert.equal(answer.ruleId, 'MigrateProcessInstance/FAILED_PRECONDITION/unmapped-active-element');
+    assert.match(answer.details, /no mapping instruction defined for active element with id 'inner'/);
+    const [inner] = await d.jobs('modify-inner');
+    assert.deepEqual({ elementId: inner?.elementId, bpmnProcessId: inner?.bpmnProcessId }, { elementId: 'inner', bpmnProcessId: 'modify-subprocess' });
+  });
+
+  it('carries an incident over: resolved after the migration, the job runs on the target', async () => {
+    await d.deploy('order-v1.bpmn');
+    const pi = await d.start('migrate-order');
+    const v2 = await d.deploy('order-v2.bpmn');
+    const [job] = await d.jobs('migrate-charge');
+    assert.ok(job);
+    await target.client.call('FailJob', { jobKey: job.key, retries: 0, errorMessage: 'down' });
+    assert.equal((await migrate(pi, v2, [['charge', 'charge-v2']])).status, 'OK');
+    const [incident] = target.engine.inspect().incidents;
+    assert.equal(incident?.elementInstanceKey, job.elementInstanceKey, 'the incident stays on the same element instance');
+    await target.client.call('UpdateJobRetries', { jobKey: job.key, retries: 1 });
+    assert.equal((await target.client.call('ResolveIncident', { incidentKey: incident.key })).status, 'OK');
+    const [again] = await d.jobs('migrate-charge');
+    assert.deepEqual({ key: again?.key, elementId: again?.elementId, version: again?.processDefinitionVersion }, { key: job.key, elementId: 'charge-v2', version: 2 });
+  });
+
+  it('refuses while a token waits at a joining gateway, as real Zeebe refuses a migration with flows in flight', async () => {
+    const key = await d.deploy('parallel-join.bpmn');
+    const pi = await d.start('modify-parallel-join');
+    const answer = await migrate(pi, key, [['work', 'work']]);
+    assert.equal(answer.status, 'FAILED_PRECONDITION');
+    assert.match(answer.details, /a concurrent command was executed on the process instance/);
+    const [work] = await d.jobs('modify-join-work');
+    await d.complete(work?.key ?? '');
+    assert.equal(target.engine.inspect().instances, 0, 'the join still completes the instance');
+  });
+
+  it('answers unknown ids, a missing target and duplicate sources in real Zeebe\'s order', async () => {
+    const v1 = await d.deploy('order-v1.bpmn');
+    const pi = await d.start('migrate-order');
+    const duplicate = await migrate(pi, '2251799813685249999', [['charge', 'charge'], ['charge', 'end']]);
+    assert.equal(duplicate.ruleId, 'MigrateProcessInstance/INVALID_ARGUMENT/duplicate-source-mapping', 'duplicates come before the target lookup');
+    assert.match(duplicate.details, /duplicate source element ids '\[charge\]'/);
+    const missing = await migrate(pi, '2251799813685249999', [['nowhere', 'charge']]);
+    assert.equal(missing.ruleId, 'MigrateProcessInstance/NOT_FOUND/no-such-target-definition');
+    const source = await migrate(pi, v1, [['nowhere', 'nowhere-either']]);
+    assert.equal(source.ruleId, 'MigrateProcessInstance/INVALID_ARGUMENT/unknown-source-element');
+    const same = await migrate(pi, v1, [['charge', 'charge']]);
+    assert.equal(same.status, 'OK', 'migrating to the same definition with an identity mapping is allowed');
+  });
+});
