@@ -6,6 +6,7 @@ import { TargetConfigError } from '../suites/target/target-config.js';
 import { TargetUnreachableError } from '../suites/target/capabilities.js';
 import { PROFILES } from '../rules/index.js';
 import { runEngineCommand } from './engine-command.js';
+import { isProxyUsageError, registerProxyCommand } from './proxy-command.js';
 import { runVerifyCommand } from './verify-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -58,6 +59,7 @@ function program(): Command {
     .option('--shard <i/n>', 'only the i-th of n slices of the rules, to split a run over CI machines')
     .option('--violate <rule-glob...>', 'embedded engine only: break these rules, to see the suites catch it')
     .action(runVerifyCommand);
+  registerProxyCommand(cli);
   return cli;
 }
 
@@ -65,12 +67,12 @@ async function main(argv: readonly string[]): Promise<number> {
   // grpc-js logs bind failures itself; the CLI reports them once, in its own words.
   setLogVerbosity(logVerbosity.NONE);
   try {
-    if (argv.length <= 2) throw new UsageError('missing command: engine or verify (see --help)');
+    if (argv.length <= 2) throw new UsageError('missing command: engine, verify, proxy or replay (see --help)');
     await program().parseAsync([...argv]);
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;
-    if (e instanceof UsageError || e instanceof ListenError || e instanceof TargetConfigError || e instanceof TargetUnreachableError) {
+    if (e instanceof UsageError || e instanceof ListenError || e instanceof TargetConfigError || e instanceof TargetUnreachableError || isProxyUsageError(e)) {
       console.error(`zeebe-conformance: ${e.message}`);
       return USAGE_EXIT;
     }
