@@ -7,6 +7,7 @@ import { TargetUnreachableError } from '../suites/target/capabilities.js';
 import { PROFILES } from '../rules/index.js';
 import { runEngineCommand } from './engine-command.js';
 import { isProxyUsageError, registerProxyCommand } from './proxy-command.js';
+import { registerReplayCommand } from './replay-command.js';
 import { runVerifyCommand } from './verify-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -60,6 +61,7 @@ function program(): Command {
     .option('--violate <rule-glob...>', 'embedded engine only: break these rules, to see the suites catch it')
     .action(runVerifyCommand);
   registerProxyCommand(cli);
+  registerReplayCommand(cli);
   return cli;
 }
 

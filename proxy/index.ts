@@ -3,3 +3,4 @@ export { startProxy, ProxyListenError, type ProxyOptions, type RunningProxy } fr
 export type { TargetOptions } from './upstream.js';
 export { DEFAULT_REDACTED_HEADERS, REDACTED } from './redact.js';
 export * from './cassette/index.js';
+export * from './replay/index.js';

@@ -31,9 +31,9 @@ export function decodeGrpcMessage(value: string | string[] | undefined): string 
   }
 }
 
-/** Percent-encodes details for the grpc-message header (as grpc-js does). */
+/** Percent-encodes details for grpc-message as the gRPC spec says: '%' and bytes outside printable ASCII only. */
 export function encodeGrpcMessage(details: string): string {
-  return encodeURIComponent(details).replace(/%20/g, ' ');
+  return details.replace(/[^\x20-\x24\x26-\x7E]+/gu, (run) => encodeURIComponent(run));
 }
 
 /** The numeric grpc-status of a header block, or undefined when it has none. */

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cassetteHeader } from '../../proxy/index.js';
 import { runCli } from '../support/cli.js';
+import { scratchDir } from './support.js';
 
 /** One line on stderr, exit code 2, no stack trace. */
 async function usageError(args: string[], expected: RegExp): Promise<void> {
@@ -21,6 +25,22 @@ describe('proxy and replay CLI: bad input is one line and exit code 2', function
       usageError(['proxy', '--target', '127.0.0.1:1', '--bogus'], /unknown option '--bogus'/),
       usageError(['proxy', '--target', '127.0.0.1:1', '--listen', '127.0.0.1:0', '--record', '/nonexistent/dir/c.jsonl'], /^zeebe-conformance: cannot write the cassette \/nonexistent\/dir\/c\.jsonl: ENOENT$/),
       usageError(['proxy', '--target', '127.0.0.1:1', '--tls-cert', 'x.pem'], /^zeebe-conformance: --tls-cert and --tls-key go together$/),
+    ]);
+  });
+
+  it('replay: an unreadable cassette, a broken line, an unknown version, a missing --cassette', async () => {
+    const dir = scratchDir();
+    const header = JSON.stringify(cassetteHeader('127.0.0.1:1', new Date()));
+    const broken = join(dir, 'broken.jsonl');
+    writeFileSync(broken, `${header}\n{"e":"call","id":1,"at":1,"method":"/gateway_protocol.Gateway/Topology","codec":"proto","metadata":{}}\n{"e":"end","id":1,"at":3,"sta`);
+    const future = join(dir, 'future.jsonl');
+    writeFileSync(future, `${header.replace('"version":1', '"version":7')}\n`);
+    await Promise.all([
+      usageError(['replay', 'serve', '--cassette', join(dir, 'missing.jsonl'), '--listen', '127.0.0.1:0'], /^zeebe-conformance: \S+missing\.jsonl: cannot read: ENOENT$/),
+      usageError(['replay', 'serve', '--cassette', broken, '--listen', '127.0.0.1:0'], /^zeebe-conformance: \S+broken\.jsonl:3: truncated line \(not complete JSON\)$/),
+      usageError(['replay', 'serve', '--cassette', future, '--listen', '127.0.0.1:0'], /^zeebe-conformance: \S+future\.jsonl:1: unknown cassette format version 7 /),
+      usageError(['replay', 'serve', '--listen', '127.0.0.1:0'], /^zeebe-conformance: replay serve needs --cassette FILE$/),
+      usageError(['replay', 'serve', '--cassette', broken, '--order', 'random'], /argument 'random' is invalid/),
     ]);
   });
 });
