@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CassetteError, ProxyListenError, startProxy, type ProxyOptions } from '../proxy/index.js';
+import { CassetteError, ProxyListenError, ReplayTargetError, startProxy, type ProxyOptions } from '../proxy/index.js';
 import { parseHostPort, readFlagFile } from './host-port.js';
 import { UsageError } from './usage-error.js';
 
@@ -50,7 +50,7 @@ export async function runProxyCommand(flags: ProxyFlags): Promise<void> {
 
 /** Errors of the proxy and replay commands that are the user's to fix: one line, exit code 2. */
 export function isProxyUsageError(e: unknown): e is Error {
-  return e instanceof ProxyListenError || e instanceof CassetteError;
+  return e instanceof ProxyListenError || e instanceof CassetteError || e instanceof ReplayTargetError;
 }
 
 /** Adds `proxy` to the CLI. */

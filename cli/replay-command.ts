@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { readCassette, serveCassette, type RecordedCall } from '../proxy/index.js';
+import { DEFAULT_NOISE, hasRegression, readCassette, renderReplayJUnit, serveCassette, verifyCassette, type RecordedCall } from '../proxy/index.js';
+import { parseInteger } from './flags.js';
 import { parseHostPort, readFlagFile } from './host-port.js';
 import { UsageError } from './usage-error.js';
 
@@ -43,7 +46,48 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
   });
 }
 
-/** Adds `replay serve` (and `replay verify`) to the CLI. */
+/** The flags of `zeebe-conformance replay verify`. */
+export interface VerifyFlags {
+  readonly cassette?: string;
+  readonly target?: string;
+  readonly tls?: boolean;
+  readonly ca?: string;
+  readonly header?: readonly string[];
+  readonly noise?: readonly string[];
+  readonly output: string;
+  readonly waitMs: string;
+}
+
+function headerPairs(values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    if (at <= 0) throw new UsageError(`--header expects name=value, got '${value}'`);
+    out[value.slice(0, at).trim().toLowerCase()] = value.slice(at + 1);
+  }
+  return out;
+}
+
+/** `zeebe-conformance replay verify`: re-send the cassette to a live gateway; exit 1 when a call differs. */
+export async function runReplayVerifyCommand(flags: VerifyFlags): Promise<void> {
+  if (flags.cassette === undefined) throw new UsageError('replay verify needs --cassette FILE');
+  if (flags.target === undefined) throw new UsageError('replay verify needs --target host:port');
+  const target = parseHostPort('--target', flags.target);
+  const ca = flags.ca === undefined ? undefined : readFlagFile('--ca', flags.ca);
+  const metadata = headerPairs(flags.header ?? []);
+  const waitMs = parseInteger('--wait-ms', flags.waitMs, 0, 3_600_000);
+  const cassette = readCassette(flags.cassette);
+  const results = await verifyCassette(cassette, { target: { ...target, tls: flags.tls === true || ca !== undefined ? (ca === undefined ? {} : { ca }) : undefined }, noise: flags.noise ?? [], metadata, waitMs });
+  mkdirSync(flags.output, { recursive: true });
+  writeFileSync(join(flags.output, 'replay-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(flags.output, 'replay-junit.xml'), renderReplayJUnit(results));
+  for (const call of results.calls.filter((c) => c.verdict === 'mismatched')) console.log(`MISMATCH #${call.id} ${rpcOf(call.method)} (line ${call.line}): ${call.reason ?? ''}`);
+  const { calls, matched, mismatched, skipped } = results.summary;
+  console.log(`replay verify: ${calls} calls, ${matched} matched, ${mismatched} mismatched, ${skipped} skipped; results in ${flags.output}`);
+  if (hasRegression(results)) process.exitCode = 1;
+}
+
+/** Adds `replay serve` and `replay verify` to the CLI. */
 export function registerReplayCommand(cli: Command): void {
   const replay = cli.command('replay').description('replay a cassette: as a mock gateway (serve) or against a live gateway (verify)');
   replay
@@ -57,4 +101,16 @@ export function registerReplayCommand(cli: Command): void {
     .option('--tls-cert <file>', 'PEM certificate chain; serve TLS together with --tls-key')
     .option('--tls-key <file>', 'PEM private key')
     .action(runServeCommand);
+  replay
+    .command('verify')
+    .description('re-send the recorded calls to a live gateway and compare (exit 1 on a regression)')
+    .option('--cassette <file>', 'the cassette to replay')
+    .option('--target <host:port>', 'the live gateway')
+    .option('--tls', 'connect with TLS')
+    .option('--ca <file>', 'PEM CA certificate to trust (implies --tls)')
+    .option('--header <name=value...>', 'metadata sent with every call (recorded secrets are redacted, e.g. authorization=Bearer ...)')
+    .option('--noise <field...>', `more response fields not compared (always: ${DEFAULT_NOISE.join(', ')}; keys are mapped)`)
+    .option('--output <dir>', 'where to write replay-results.json and replay-junit.xml', 'out/replay')
+    .option('--wait-ms <ms>', 'how long a call waits for the calls it depended on while recording', '10000')
+    .action(runReplayVerifyCommand);
 }
