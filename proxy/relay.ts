@@ -1,4 +1,4 @@
-import { constants, type IncomingHttpHeaders, type OutgoingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
+import { constants, type ClientHttp2Stream, type IncomingHttpHeaders, type OutgoingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
 import type { CallTap } from './recorder.js';
 import { decodeGrpcMessage, encodeGrpcMessage, metadataOf, statusOf } from './metadata.js';
 import type { Upstream } from './upstream.js';
@@ -6,7 +6,7 @@ import type { Upstream } from './upstream.js';
 const UNAVAILABLE = 14;
 const CANCELLED = 1;
 
-/** Request headers the relay sets itself (HTTP/2 pseudo-headers the client session fills in). */
+/** Request headers the relay leaves to the client session (it sets `:scheme` for its own connection). */
 const NOT_FORWARDED = new Set([':scheme']);
 
 function forwardable(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
@@ -15,77 +15,101 @@ function forwardable(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return out;
 }
 
+/** One relayed call's ending: exactly one of finish, fail or cancel takes effect. */
+interface Ending {
+  readonly finished: () => boolean;
+  /** Ends the client's call with the target's trailers (or trailers-only headers). */
+  finish(trailers: IncomingHttpHeaders, status: number): void;
+  /** Ends the client's call UNAVAILABLE: the target failed. */
+  fail(details: string): void;
+  /** The client went away first. */
+  cancel(): void;
+}
+
+function ending(client: ServerHttp2Stream, tap: CallTap | undefined): Ending {
+  let finished = false;
+  let closing: OutgoingHttpHeaders = {};
+  client.on('wantTrailers', () => client.sendTrailers(closing));
+  const close = (trailers: OutgoingHttpHeaders): void => {
+    if (client.destroyed || client.closed) return;
+    if (client.headersSent) {
+      closing = trailers;
+      client.end();
+    } else client.respond({ ':status': 200, 'content-type': 'application/grpc', ...trailers }, { endStream: true });
+  };
+  const once = (f: () => void): void => {
+    if (finished) return;
+    finished = true;
+    f();
+  };
+  return {
+    finished: () => finished,
+    finish: (trailers, status) =>
+      once(() => {
+        tap?.end({ status, details: decodeGrpcMessage(trailers['grpc-message']), trailers: metadataOf(trailers, true), by: 'target' });
+        close(forwardable(trailers));
+      }),
+    fail: (details) =>
+      once(() => {
+        tap?.end({ status: UNAVAILABLE, details, trailers: {}, by: 'proxy' });
+        close({ 'grpc-status': String(UNAVAILABLE), 'grpc-message': encodeGrpcMessage(details) });
+      }),
+    cancel: () => once(() => tap?.end({ status: CANCELLED, details: 'cancelled by the client', trailers: {}, by: 'client' })),
+  };
+}
+
 /**
  * Relays one gRPC call between a client stream and the target, byte for byte and as the bytes arrive: request
  * headers (grpc-timeout included, so deadlines propagate), DATA both ways with back-pressure, response headers and
  * trailers. A client reset cancels the upstream call; an upstream failure ends the client's call UNAVAILABLE.
  */
 export function relayCall(client: ServerHttp2Stream, headers: IncomingHttpHeaders, upstream: Upstream, tap: CallTap | undefined): void {
-  let finished = false;
-  let trailers: IncomingHttpHeaders | undefined;
-  let closing: OutgoingHttpHeaders = {};
   client.on('error', () => undefined);
-  const fail = (details: string): void => {
-    if (finished) return;
-    finished = true;
-    tap?.end({ status: UNAVAILABLE, details, trailers: {}, by: 'proxy' });
-    if (client.destroyed || client.closed) return;
-    const status = { 'grpc-status': String(UNAVAILABLE), 'grpc-message': encodeGrpcMessage(details) };
-    if (client.headersSent) {
-      closing = status;
-      client.end();
-    } else client.respond({ ':status': 200, 'content-type': 'application/grpc', ...status }, { endStream: true });
-  };
-  let call;
+  const end = ending(client, tap);
+  let out: ClientHttp2Stream;
   try {
-    call = upstream.session().request(forwardable(headers));
+    out = upstream.session().request(forwardable(headers));
   } catch (e) {
-    fail(`proxy: cannot reach the target: ${e instanceof Error ? e.message : String(e)}`);
+    end.fail(`proxy: cannot reach the target: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  const out = call;
   out.on('error', () => undefined);
-  client.on('data', (chunk: Buffer) => {
-    tap?.request(chunk);
-    if (!out.write(chunk)) client.pause();
-  });
-  out.on('drain', () => client.resume());
+  pipe(client, out, (chunk) => tap?.request(chunk));
   client.on('end', () => out.end());
-  client.on('wantTrailers', () => client.sendTrailers(closing));
   client.on('close', () => {
-    if (finished) return;
-    finished = true;
-    tap?.end({ status: CANCELLED, details: 'cancelled by the client', trailers: {}, by: 'client' });
+    if (end.finished()) return;
+    end.cancel();
     if (!out.closed) out.close(constants.NGHTTP2_CANCEL);
   });
+  relayResponse(client, out, tap, end);
+}
+
+/** Upstream to client: headers, DATA as it arrives, then trailers once the upstream stream has closed. */
+function relayResponse(client: ServerHttp2Stream, out: ClientHttp2Stream, tap: CallTap | undefined, end: Ending): void {
+  let trailers: IncomingHttpHeaders | undefined;
   out.on('response', (h: IncomingHttpHeaders) => {
-    if (finished) return;
+    if (end.finished()) return;
     if (statusOf(h) !== undefined) {
-      trailers = h;
-      return; // Trailers-only: answered once the upstream stream closes.
+      trailers = h; // Trailers-only: answered once the upstream stream closes.
+      return;
     }
     tap?.responseHeaders(h);
     client.respond(forwardable(h), { waitForTrailers: true });
   });
-  out.on('data', (chunk: Buffer) => {
-    tap?.response(chunk);
-    if (!client.write(chunk)) out.pause();
-  });
-  client.on('drain', () => out.resume());
+  pipe(out, client, (chunk) => tap?.response(chunk));
   out.on('trailers', (t: IncomingHttpHeaders) => (trailers = t));
   out.on('close', () => {
-    if (finished) return;
     const status = trailers === undefined ? undefined : statusOf(trailers);
-    if (trailers === undefined || status === undefined) {
-      fail(`proxy: the target closed the call without a status (HTTP/2 code ${out.rstCode})`);
-      return;
-    }
-    finished = true;
-    tap?.end({ status, details: decodeGrpcMessage(trailers['grpc-message']), trailers: metadataOf(trailers, true), by: 'target' });
-    if (client.destroyed || client.closed) return;
-    if (client.headersSent) {
-      closing = forwardable(trailers);
-      client.end();
-    } else client.respond(forwardable(trailers), { endStream: true });
+    if (trailers === undefined || status === undefined) end.fail(`proxy: the target closed the call without a status (HTTP/2 code ${out.rstCode})`);
+    else end.finish(trailers, status);
   });
+}
+
+/** Forwards DATA chunks from one stream to the other with back-pressure, showing each chunk to `see` first. */
+function pipe(from: ServerHttp2Stream | ClientHttp2Stream, to: ServerHttp2Stream | ClientHttp2Stream, see: (chunk: Buffer) => void): void {
+  from.on('data', (chunk: Buffer) => {
+    see(chunk);
+    if (!to.write(chunk)) from.pause();
+  });
+  to.on('drain', () => from.resume());
 }
