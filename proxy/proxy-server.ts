@@ -28,7 +28,7 @@ export interface RunningProxy {
   /** `host:port` it listens on. */
   readonly address: string;
   readonly port: number;
-  /** Stops listening, resets calls still open (recorded as ended by the client) and closes the cassette. */
+  /** Stops listening, resets calls still open (recorded as ended by the proxy) and closes the cassette. */
   stop(): Promise<void>;
 }
 
@@ -44,13 +44,14 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const recorder = writer === undefined ? undefined : createRecorder({ writer: writer.writer, methods: gatewayMethods(), redact: metadataRedactor(options.redact), origin: writer.origin });
   const server: Http2Server = options.tls ? createSecureServer({ cert: options.tls.cert, key: options.tls.key }) : createServer();
   const sessions = new Set<Http2Session>();
+  let stopping = false;
   server.on('session', (session: Http2Session) => {
     sessions.add(session);
     session.on('error', () => undefined);
     session.on('close', () => sessions.delete(session));
   });
   server.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
-    relayCall(stream, headers, upstream, recorder?.startCall(String(headers[':path']), headers));
+    relayCall(stream, headers, upstream, recorder?.startCall(String(headers[':path']), headers), () => stopping);
   });
   const port = await listen(server, options.host, options.port).catch((e: unknown) => {
     writer?.writer.close();
@@ -60,6 +61,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     address: `${options.host}:${port}`,
     port,
     stop: async () => {
+      stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const session of sessions) session.destroy();
       await closed;

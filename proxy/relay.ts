@@ -22,8 +22,8 @@ interface Ending {
   finish(trailers: IncomingHttpHeaders, status: number): void;
   /** Ends the client's call UNAVAILABLE: the target failed. */
   fail(details: string): void;
-  /** The client went away first. */
-  cancel(): void;
+  /** The client went away first (or the proxy is stopping: `byProxy`). */
+  cancel(byProxy: boolean): void;
 }
 
 function ending(client: ServerHttp2Stream, tap: CallTap | undefined): Ending {
@@ -54,7 +54,7 @@ function ending(client: ServerHttp2Stream, tap: CallTap | undefined): Ending {
         tap?.end({ status: UNAVAILABLE, details, trailers: {}, by: 'proxy' });
         close({ 'grpc-status': String(UNAVAILABLE), 'grpc-message': encodeGrpcMessage(details) });
       }),
-    cancel: () => once(() => tap?.end({ status: CANCELLED, details: 'cancelled by the client', trailers: {}, by: 'client' })),
+    cancel: (byProxy) => once(() => tap?.end({ status: CANCELLED, details: byProxy ? 'proxy stopped' : 'cancelled by the client', trailers: {}, by: byProxy ? 'proxy' : 'client' })),
   };
 }
 
@@ -63,7 +63,7 @@ function ending(client: ServerHttp2Stream, tap: CallTap | undefined): Ending {
  * headers (grpc-timeout included, so deadlines propagate), DATA both ways with back-pressure, response headers and
  * trailers. A client reset cancels the upstream call; an upstream failure ends the client's call UNAVAILABLE.
  */
-export function relayCall(client: ServerHttp2Stream, headers: IncomingHttpHeaders, upstream: Upstream, tap: CallTap | undefined): void {
+export function relayCall(client: ServerHttp2Stream, headers: IncomingHttpHeaders, upstream: Upstream, tap: CallTap | undefined, stopping: () => boolean): void {
   client.on('error', () => undefined);
   const end = ending(client, tap);
   let out: ClientHttp2Stream;
@@ -78,7 +78,7 @@ export function relayCall(client: ServerHttp2Stream, headers: IncomingHttpHeader
   client.on('end', () => out.end());
   client.on('close', () => {
     if (end.finished()) return;
-    end.cancel();
+    end.cancel(stopping());
     if (!out.closed) out.close(constants.NGHTTP2_CANCEL);
   });
   relayResponse(client, out, tap, end);

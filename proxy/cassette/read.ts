@@ -48,7 +48,7 @@ export function parseCassette(path: string, text: string): Cassette {
     const isLast = i === lines.length - 1 && !text.endsWith('\n');
     const parsed = parseLine(line);
     if (parsed === UNPARSABLE) throw new CassetteError(path, i + 1, isLast ? 'truncated line (not complete JSON)' : 'not a JSON line');
-    apply(calls, checked(path, i + 1, checkEvent(parsed, { knownMethods, codecOf })), i + 1);
+    apply(path, calls, checked(path, i + 1, checkEvent(parsed, { knownMethods, codecOf })), i + 1);
   }
   return { path, header: header satisfies CassetteHeader, calls: [...calls.values()].map(build) };
 }
@@ -68,12 +68,13 @@ function checked<T>(path: string, line: number, result: Checked<T>): T {
   return result.value;
 }
 
-function apply(calls: Map<number, CallBuilder>, event: CassetteEvent, line: number): void {
+function apply(path: string, calls: Map<number, CallBuilder>, event: CassetteEvent, line: number): void {
   if (event.e === 'call') {
     calls.set(event.id, { start: event, line, requests: [], headers: undefined, responses: [], end: undefined });
     return;
   }
   const call = calls.get(event.id) as CallBuilder;
+  if (call.end !== undefined) throw new CassetteError(path, line, `event for call ${event.id}, which already ended`);
   if (event.e === 'request') call.requests.push({ at: event.at, payload: event.payload });
   else if (event.e === 'response') call.responses.push({ at: event.at, payload: event.payload });
   else if (event.e === 'headers') call.headers = { at: event.at, metadata: event.metadata };

@@ -80,7 +80,7 @@ function connected(client: Client, address: string): Promise<void> {
 function skipReason(call: RecordedCall): string | undefined {
   if (call.end === undefined) return 'still in flight when recording stopped';
   if (call.end.by === 'client') return 'cancelled by the client while recording (its outcome depends on timing)';
-  if (call.end.by === 'proxy') return 'the target was unreachable while recording';
+  if (call.end.by === 'proxy') return 'ended by the proxy while recording (target unreachable, or the proxy stopped)';
   if (call.requests.length !== 1) return `${call.requests.length} request messages (only calls with one request are replayed)`;
   return undefined;
 }

@@ -37,6 +37,7 @@ describe('the cassette: format, validation with file:line, reading, writing', ()
     assert.match(errorOf(`${HEADER}\n${CALL.replace('Topology', 'NoSuchMethod')}\n`), /^c\.jsonl:2: unknown method \/gateway_protocol\.Gateway\/NoSuchMethod/);
     assert.match(errorOf(`${HEADER}\n${CALL}\n{"e":"end","id":1,"at":3,"status":42,"details":"","trailers":{},"by":"target"}\n`), /^c\.jsonl:3: 'status' is not a gRPC status code/);
     assert.match(errorOf(`${HEADER}\n${END}\n`), /^c\.jsonl:2: event for call 1, which has not started/);
+    assert.match(errorOf(`${HEADER}\n${CALL}\n${END}\n${END}\n`), /^c\.jsonl:4: event for call 1, which already ended/);
     assert.match(errorOf(`${HEADER}\nnot json\n${CALL}\n`), /^c\.jsonl:2: not a JSON line/);
     assert.match(errorOf(''), /^c\.jsonl:1: empty file/);
     assert.match(errorOf('{"cassette":"other"}\n'), /^c\.jsonl:1: not a cassette header/);
