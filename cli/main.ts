@@ -8,6 +8,7 @@ import { PROFILES } from '../rules/index.js';
 import { runEngineCommand } from './engine-command.js';
 import { isProxyUsageError, registerProxyCommand } from './proxy-command.js';
 import { registerReplayCommand } from './replay-command.js';
+import { registerCassetteCommand } from './cassette-command.js';
 import { runVerifyCommand } from './verify-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -62,6 +63,7 @@ function program(): Command {
     .action(runVerifyCommand);
   registerProxyCommand(cli);
   registerReplayCommand(cli);
+  registerCassetteCommand(cli);
   return cli;
 }
 

@@ -3,3 +3,4 @@ export type { Cassette, CassetteEvent, CassetteHeader, CassetteMetadata, EndedBy
 export { CASSETTE_FORMAT_VERSION, cassetteHeader, protoFingerprint } from './format.js';
 export { CassetteError, parseCassette, readCassette } from './read.js';
 export { openCassetteWriter, type CassetteWriter } from './writer.js';
+export { mergeCassettes, type CallFilter } from './merge.js';
