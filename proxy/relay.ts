@@ -94,7 +94,8 @@ function relayResponse(client: ServerHttp2Stream, out: ClientHttp2Stream, tap: C
       return;
     }
     tap?.responseHeaders(h);
-    client.respond(forwardable(h), { waitForTrailers: true });
+    // The client may have reset its stream a moment ago; its 'close' (and the upstream cancel) is on its way.
+    if (!client.destroyed && !client.closed) client.respond(forwardable(h), { waitForTrailers: true });
   });
   pipe(out, client, (chunk) => tap?.response(chunk));
   out.on('trailers', (t: IncomingHttpHeaders) => (trailers = t));

@@ -75,7 +75,7 @@ describe('proxy: records real client sessions through to the engine', function (
     assert.deepEqual(call?.metadata.authorization, ['<redacted>']);
   });
 
-  it('an ActivateJobs long poll and a StreamActivatedJobs stream get a job created after they opened', async () => {
+  it('an ActivateJobs long poll and a StreamActivatedJobs stream get a job created after they opened; cancelling the stream cancels it upstream', async () => {
     const cassette = join(dir, 'streams.jsonl');
     const proxy = await proxyFor(engine, cassette);
     const direct = gatewayClient(engine.address);
@@ -93,6 +93,16 @@ describe('proxy: records real client sessions through to the engine', function (
       assert.equal(job.processInstanceKey, created.response?.processInstanceKey);
       assert.equal(ended, false, 'the job arrived while the stream is still open');
       stream.cancel();
+      await new Promise((r) => setTimeout(r, 300));
+      const unclaimed = await unary(direct, 'CreateProcessInstance', { bpmnProcessId: 'one-task', version: -1 });
+      const direct1 = await new Promise<Record<string, unknown>[]>((resolve) => {
+        const jobs: Record<string, unknown>[] = [];
+        const call = serverStream(direct, 'ActivateJobs', { type: 'one-task-work', worker: 'direct', timeout: '60000', maxJobsToActivate: 5, requestTimeout: '1000' });
+        call.on('data', (r: { jobs: Record<string, unknown>[] }) => jobs.push(...r.jobs));
+        call.on('error', () => resolve(jobs));
+        call.on('end', () => resolve(jobs));
+      });
+      assert.deepEqual(direct1.map((j) => j.processInstanceKey), [unclaimed.response?.processInstanceKey], 'the cancel reached the engine: no stream took the new job');
 
       const poll = serverStream(client, 'ActivateJobs', { type: 'one-task-work', worker: 'poller', timeout: '60000', maxJobsToActivate: 1, requestTimeout: '30000' });
       poll.on('error', () => undefined);
