@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { mergeCassettes, openCassetteWriter, readCassette } from '../proxy/index.js';
 import { UsageError } from './usage-error.js';
 
 /** The flags of `zeebe-conformance cassette`. */
@@ -20,12 +19,14 @@ function parseTime(flag: string, value: string | undefined): Date | undefined {
 }
 
 /** `zeebe-conformance cassette`: merge cassettes and keep the calls selected by method and time. */
-export function runCassetteCommand(flags: CassetteFlags): void {
+export async function runCassetteCommand(flags: CassetteFlags): Promise<void> {
   const inputs = flags.cassette ?? [];
   if (inputs.length === 0) throw new UsageError('cassette needs --cassette FILE (one or more)');
   if (flags.output === undefined) throw new UsageError('cassette needs --output FILE');
   if (inputs.includes(flags.output)) throw new UsageError(`--output ${flags.output} is one of the inputs`);
   const filter = { methods: flags.method ?? [], dropMethods: flags.dropMethod ?? [], from: parseTime('--from', flags.from), to: parseTime('--to', flags.to) };
+  // Loaded on use, so the other commands start without the proxy's modules.
+  const { mergeCassettes, openCassetteWriter, readCassette } = await import('../proxy/index.js');
   const { header, events } = mergeCassettes(inputs.map(readCassette), filter);
   let writer;
   try {

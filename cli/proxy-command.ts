@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CassetteError, ProxyListenError, ReplayTargetError, startProxy, type ProxyOptions } from '../proxy/index.js';
+import type { ProxyOptions } from '../proxy/index.js';
 import { parseHostPort, readFlagFile } from './host-port.js';
 import { UsageError } from './usage-error.js';
 
@@ -34,6 +34,8 @@ export function proxyOptionsFrom(flags: ProxyFlags): ProxyOptions {
 /** `zeebe-conformance proxy`: relay (and record) until SIGINT or SIGTERM. */
 export async function runProxyCommand(flags: ProxyFlags): Promise<void> {
   const options = proxyOptionsFrom(flags);
+  // Loaded on use, so the other commands start without the proxy's modules.
+  const { startProxy } = await import('../proxy/index.js');
   const proxy = await startProxy(options);
   const target = `${options.target.host}:${options.target.port}`;
   console.log(`zeebe-conformance proxy listening on ${proxy.address} (${options.tls ? 'TLS' : 'plaintext'}) -> ${target}${options.target.tls ? ' (TLS)' : ''}`);
@@ -48,9 +50,12 @@ export async function runProxyCommand(flags: ProxyFlags): Promise<void> {
   });
 }
 
-/** Errors of the proxy and replay commands that are the user's to fix: one line, exit code 2. */
+/** Names of the proxy's errors that are the user's to fix (by name: the proxy's modules load only on use). */
+const USAGE_ERROR_NAMES: ReadonlySet<string> = new Set(['ProxyListenError', 'CassetteError', 'ReplayTargetError']);
+
+/** Errors of the proxy, replay and cassette commands that are the user's to fix: one line, exit code 2. */
 export function isProxyUsageError(e: unknown): e is Error {
-  return e instanceof ProxyListenError || e instanceof CassetteError || e instanceof ReplayTargetError;
+  return e instanceof Error && USAGE_ERROR_NAMES.has(e.name);
 }
 
 /** Adds `proxy` to the CLI. */

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { DEFAULT_NOISE, hasRegression, protoFingerprint, readCassette, renderReplayJUnit, serveCassette, verifyCassette, type RecordedCall } from '../proxy/index.js';
+import type { Cassette, RecordedCall } from '../proxy/index.js';
+import { DEFAULT_NOISE } from '../proxy/replay/noise.js';
 import { parseInteger } from './flags.js';
 import { parseHostPort, readFlagFile } from './host-port.js';
 import { UsageError } from './usage-error.js';
@@ -25,7 +26,9 @@ export function describeCalls(calls: readonly RecordedCall[]): string[] {
 }
 
 /** Reads the cassette, noting on stdout when it was decoded with another gateway.proto than this kit's. */
-function loadCassette(path: string): ReturnType<typeof readCassette> {
+async function loadCassette(path: string): Promise<Cassette> {
+  // Loaded on use, so the other commands start without the proxy's modules.
+  const { readCassette, protoFingerprint } = await import('../proxy/index.js');
   const cassette = readCassette(path);
   const ours = protoFingerprint();
   if (cassette.header.proto !== ours) console.log(`note: ${path} was recorded with another gateway.proto (${cassette.header.proto}, this kit: ${ours}); decoded messages may differ`);
@@ -38,7 +41,8 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
   if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
   const listen = parseHostPort('--listen', flags.listen ?? '127.0.0.1:26500');
   const tls = flags.tlsCert === undefined || flags.tlsKey === undefined ? undefined : { cert: readFlagFile('--tls-cert', flags.tlsCert), key: readFlagFile('--tls-key', flags.tlsKey) };
-  const cassette = loadCassette(flags.cassette);
+  const cassette = await loadCassette(flags.cassette);
+  const { serveCassette } = await import('../proxy/index.js');
   const server = await serveCassette(cassette, { ...listen, tls, fast: flags.fast === true, rules: { order: flags.order ?? 'free', ignoreFields: flags.ignoreField ?? [] } });
   console.log(`zeebe-conformance replay serving ${cassette.calls.length} recorded calls from ${flags.cassette} on ${server.address}`);
   await new Promise<void>((resolve) => {
@@ -84,7 +88,8 @@ export async function runReplayVerifyCommand(flags: VerifyFlags): Promise<void> 
   const ca = flags.ca === undefined ? undefined : readFlagFile('--ca', flags.ca);
   const metadata = headerPairs(flags.header ?? []);
   const waitMs = parseInteger('--wait-ms', flags.waitMs, 0, 3_600_000);
-  const cassette = loadCassette(flags.cassette);
+  const cassette = await loadCassette(flags.cassette);
+  const { hasRegression, renderReplayJUnit, verifyCassette } = await import('../proxy/index.js');
   const results = await verifyCassette(cassette, { target: { ...target, tls: flags.tls === true || ca !== undefined ? (ca === undefined ? {} : { ca }) : undefined }, noise: flags.noise ?? [], metadata, waitMs });
   mkdirSync(flags.output, { recursive: true });
   writeFileSync(join(flags.output, 'replay-results.json'), `${JSON.stringify(results, null, 2)}\n`);
