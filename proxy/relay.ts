@@ -73,7 +73,8 @@ export function relayCall(client: ServerHttp2Stream, headers: IncomingHttpHeader
     end.fail(`proxy: cannot reach the target: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  out.on('error', () => undefined);
+  let failure: string | undefined;
+  out.on('error', (e: Error) => (failure = e.message));
   pipe(client, out, (chunk) => tap?.request(chunk));
   client.on('end', () => out.end());
   client.on('close', () => {
@@ -81,11 +82,11 @@ export function relayCall(client: ServerHttp2Stream, headers: IncomingHttpHeader
     end.cancel(stopping());
     if (!out.closed) out.close(constants.NGHTTP2_CANCEL);
   });
-  relayResponse(client, out, tap, end);
+  relayResponse(client, out, tap, end, () => failure ?? upstream.lastError() ?? `HTTP/2 code ${out.rstCode}`);
 }
 
 /** Upstream to client: headers, DATA as it arrives, then trailers once the upstream stream has closed. */
-function relayResponse(client: ServerHttp2Stream, out: ClientHttp2Stream, tap: CallTap | undefined, end: Ending): void {
+function relayResponse(client: ServerHttp2Stream, out: ClientHttp2Stream, tap: CallTap | undefined, end: Ending, why: () => string): void {
   let trailers: IncomingHttpHeaders | undefined;
   out.on('response', (h: IncomingHttpHeaders) => {
     if (end.finished()) return;
@@ -101,7 +102,7 @@ function relayResponse(client: ServerHttp2Stream, out: ClientHttp2Stream, tap: C
   out.on('trailers', (t: IncomingHttpHeaders) => (trailers = t));
   out.on('close', () => {
     const status = trailers === undefined ? undefined : statusOf(trailers);
-    if (trailers === undefined || status === undefined) end.fail(`proxy: the target closed the call without a status (HTTP/2 code ${out.rstCode})`);
+    if (trailers === undefined || status === undefined) end.fail(`proxy: the target closed the call without a status (${why()})`);
     else end.finish(trailers, status);
   });
 }

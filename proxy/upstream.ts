@@ -11,12 +11,15 @@ export interface TargetOptions {
 /** One HTTP/2 connection to the target, opened on demand and reopened after it failed or closed. */
 export interface Upstream {
   session(): ClientHttp2Session;
+  /** The last connection error (e.g. `connect ECONNREFUSED 127.0.0.1:26500`), for the status details. */
+  lastError(): string | undefined;
   close(): void;
 }
 
 /** Creates the upstream connection holder (no connection until the first call). */
 export function createUpstream(target: TargetOptions): Upstream {
   let current: ClientHttp2Session | undefined;
+  let lastError: string | undefined;
   const url = `${target.tls ? 'https' : 'http'}://${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`;
   const options: SecureClientSessionOptions = target.tls ? { ...target.tls } : {};
   return {
@@ -24,7 +27,8 @@ export function createUpstream(target: TargetOptions): Upstream {
       if (current && !current.closed && !current.destroyed) return current;
       const session = connect(url, options);
       // Failures surface on each stream (as UNAVAILABLE to its client); the session error itself is expected.
-      session.on('error', () => undefined);
+      session.on('error', (e: Error) => (lastError = e.message));
+      session.on('connect', () => (lastError = undefined));
       session.on('goaway', () => {
         if (current === session) current = undefined;
       });
@@ -34,6 +38,7 @@ export function createUpstream(target: TargetOptions): Upstream {
       current = session;
       return session;
     },
+    lastError: () => lastError,
     close() {
       current?.close();
       current = undefined;

@@ -23,6 +23,10 @@ describe('proxy: faults', function () {
       first.kill();
       const error = await within(10_000, 'the stream to fail', failed);
       assert.equal(error.code, status.UNAVAILABLE, error.details);
+      assert.match(error.details, /^proxy: the target closed the call without a status/);
+      const refused = await unary(client, 'Topology', {});
+      assert.equal(refused.error?.code, status.UNAVAILABLE, 'with the target down, calls are UNAVAILABLE');
+      assert.match(refused.error.details, /^proxy: .*ECONNREFUSED/);
       const second = await startCliEngine(['--port', String(first.port)]);
       try {
         const { error: next, response } = await unary(client, 'Topology', {});
@@ -36,7 +40,8 @@ describe('proxy: faults', function () {
       await proxy.stop();
       first.kill();
     }
-    const [streamCall, topology] = readCassette(cassette).calls;
+    const [streamCall, down, topology] = readCassette(cassette).calls;
+    assert.equal(down?.end?.by, 'proxy');
     assert.equal(streamCall?.end?.status, status.UNAVAILABLE);
     assert.equal(streamCall.end.by, 'proxy');
     assert.equal(topology?.end?.status, 0);
