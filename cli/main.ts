@@ -6,6 +6,9 @@ import { TargetConfigError } from '../suites/target/target-config.js';
 import { TargetUnreachableError } from '../suites/target/capabilities.js';
 import { PROFILES } from '../rules/index.js';
 import { runEngineCommand } from './engine-command.js';
+import { isProxyUsageError, registerProxyCommand } from './proxy-command.js';
+import { registerReplayCommand } from './replay-command.js';
+import { registerCassetteCommand } from './cassette-command.js';
 import { runVerifyCommand } from './verify-command.js';
 import { UsageError } from './usage-error.js';
 // Loaded only when a report command runs: every other command starts without the readers.
@@ -76,6 +79,9 @@ function program(): Command {
     .action(async (oldFile: string, newFile: string) => {
       (await import('./report-command.js')).runReportDiff(oldFile, newFile);
     });
+  registerProxyCommand(cli);
+  registerReplayCommand(cli);
+  registerCassetteCommand(cli);
   return cli;
 }
 
@@ -83,12 +89,12 @@ async function main(argv: readonly string[]): Promise<number> {
   // grpc-js logs bind failures itself; the CLI reports them once, in its own words.
   setLogVerbosity(logVerbosity.NONE);
   try {
-    if (argv.length <= 2) throw new UsageError('missing command: engine, verify or report (see --help)');
+    if (argv.length <= 2) throw new UsageError('missing command: engine, verify, report, proxy, replay or cassette (see --help)');
     await program().parseAsync([...argv]);
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;
-    if (e instanceof UsageError || e instanceof ListenError || e instanceof TargetConfigError || e instanceof TargetUnreachableError) {
+    if (e instanceof UsageError || e instanceof ListenError || e instanceof TargetConfigError || e instanceof TargetUnreachableError || isProxyUsageError(e)) {
       console.error(`zeebe-conformance: ${e.message}`);
       return USAGE_EXIT;
     }
