@@ -15,8 +15,10 @@ export function catchError(ctx: MachineContext, job: Job, errorCode: string, var
   const start = ctx.state.elements.get(job.elementInstanceKey);
   if (!pi || !start) return;
   for (let element: ElementInstance | undefined = start; element?.node; element = parentOf(ctx, element)) {
-    const boundary = boundaryFor(pi, element.elementId, errorCode);
     const scope = parentOf(ctx, element);
+    // An inner instance of a multi-instance activity: its boundary events belong to the body around it.
+    const inner = scope?.node?.kind === 'multiInstanceBody' && scope.elementId === element.elementId;
+    const boundary = inner ? undefined : boundaryFor(pi, element.elementId, errorCode);
     if (boundary && scope) {
       terminate(ctx, element);
       enterCatchEvent(ctx, pi, boundary, scope, variables);
