@@ -99,4 +99,10 @@ describe('engine state: multi-instance activities', () => {
     await run.complete(handler);
     assert.equal(target.engine.inspect().instances, 0);
   });
+
+  it('a long sequential collection of pass-through tasks runs to its end, each inner instance with its own item', async () => {
+    await run.create('mi-many', { count: 5000 });
+    const [after] = await run.activate('mi-many-after');
+    assert.deepEqual(variablesOf(after), { count: 5000, doubled: 10_000 }, 'the output mapping of the last inner instance');
+  });
 });
