@@ -14,15 +14,15 @@ import { enterWithVariables, parentOf, type EventFlow } from './event-flow.js';
 
 type Handler = { readonly kind: 'eventSubprocess'; readonly node: FlowNode; readonly errorCode: string | undefined } | { readonly kind: 'boundary'; readonly node: FlowNode; readonly errorCode: string | undefined };
 
-/** The error handlers at one level: the scope's error event subprocesses, then the boundary events on it. */
-function handlersAt(pi: ProcessInstance, element: ElementInstance): Handler[] {
+/** The error handlers at one level: the scope's error event subprocesses, then the boundary events on it (if it owns them). */
+function handlersAt(pi: ProcessInstance, element: ElementInstance, ownsBoundaries: boolean): Handler[] {
   const isScope = element.node === undefined || element.node.kind === 'subProcess';
   const subprocesses: Handler[] = isScope
     ? eventSubprocessesIn(pi, element.node?.id)
         .filter(({ start }) => start.eventKind === 'error')
         .map(({ eventSubprocess, start }) => ({ kind: 'eventSubprocess', node: eventSubprocess, errorCode: start.errorCode }))
     : [];
-  const boundaries: Handler[] = element.node === undefined
+  const boundaries: Handler[] = element.node === undefined || !ownsBoundaries
     ? []
     : [...pi.definition.process.elements.values()]
         .filter((n) => n.kind === 'boundaryEvent' && n.attachedTo === element.elementId && n.eventKind === 'error')
@@ -45,18 +45,20 @@ export function createErrorEvents(flow: EventFlow, interruptScope: (ctx: Machine
   const catchError = (ctx: MachineContext, pi: ProcessInstance, from: ElementInstance, errorCode: string, variables: Readonly<Record<string, unknown>>): boolean => {
     let inner: ElementInstance | undefined;
     for (let level: ElementInstance | undefined = from; level; inner = level, level = parentOf(ctx, level)) {
+      // An inner instance of a multi-instance activity: its boundary events belong to the body around it.
+      const body = parentOf(ctx, level);
+      const ownsBoundaries = !(body?.node?.kind === 'multiInstanceBody' && body.elementId === level.elementId);
       // an error thrown inside an event subprocess is not caught by that same event subprocess
-      const handler = handlersAt(pi, level).find((h) => (h.errorCode === undefined || h.errorCode === errorCode) && h.node.id !== inner?.elementId);
+      const handler = handlersAt(pi, level, ownsBoundaries).find((h) => (h.errorCode === undefined || h.errorCode === errorCode) && h.node.id !== inner?.elementId);
       if (handler?.kind === 'eventSubprocess') {
         interruptScope(ctx, level);
         propagate(ctx.state, level.key, variables);
         flow.activate(ctx, pi, handler.node, level);
         return true;
       }
-      const scope = parentOf(ctx, level);
-      if (handler && scope) {
+      if (handler && body) {
         flow.terminate(ctx, level);
-        enterWithVariables(flow, ctx, pi, handler.node, scope, variables);
+        enterWithVariables(flow, ctx, pi, handler.node, body, variables);
         return true;
       }
     }

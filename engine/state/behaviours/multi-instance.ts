@@ -54,8 +54,8 @@ function childCompleted(loop: Loop, child: ElementInstance): void {
   if (mi.outputCollection !== undefined && mi.outputElement !== undefined) {
     const value = evaluateExpression(mi.outputElement, variables);
     const counter = ctx.state.variables.get(child.key)?.get('loopCounter');
+    // The body's output collection variable is this array: filled in place (no copy per completion).
     if (typeof counter === 'number') loop.output[counter - 1] = value.ok ? value.value : null;
-    setLocal(ctx.state, body.key, { [mi.outputCollection]: [...loop.output] });
   }
   const active = loop.mi.sequential ? 0 : body.children.size - 1;
   setLocal(ctx.state, body.key, counters(loop, active));
@@ -70,11 +70,26 @@ function childCompleted(loop: Loop, child: ElementInstance): void {
   }
 }
 
+/**
+ * Starts inner instances one after another while each completes at once (a loop, not a recursion, so a long
+ * collection of pass-through tasks does not grow the stack); stops at one that waits, else completes the body.
+ */
+function runSequential(loop: Loop): void {
+  loop.starting = true;
+  while (!loop.done && loop.next < loop.items.length) {
+    startInner(loop);
+    if (loop.body.children.size > 0) break;
+  }
+  loop.starting = false;
+  const { ctx, pi, body } = loop;
+  if (body.children.size === 0 && ctx.state.elements.get(body.key) === body) loop.flow.completeScopeIfDone(ctx, pi, body);
+}
+
 /** Called when the body has no active inner instance: start the next one (sequential), or let the body complete. */
 function scopeDone(loop: Loop): boolean {
   if (loop.starting) return true;
   if (!loop.done && loop.mi.sequential && loop.next < loop.items.length) {
-    startInner(loop);
+    runSequential(loop);
     return true;
   }
   const { outputCollection } = loop.mi;
@@ -97,9 +112,12 @@ export function multiInstanceBody(ctx: MachineContext, pi: ProcessInstance, body
   const loop: Loop = { ctx, pi, body, flow, mi, inner: innerInstanceNode(original), items, output: items.map(() => null), next: 0, completed: 0, done: false, starting: true };
   body.hooks = { childCompleted: (child) => childCompleted(loop, child), scopeDone: () => scopeDone(loop) };
   setLocal(ctx.state, body.key, counters(loop, mi.sequential ? Math.min(1, items.length) : items.length));
-  if (mi.outputCollection !== undefined) setLocal(ctx.state, body.key, { [mi.outputCollection]: [...loop.output] });
-  const initial = mi.sequential ? Math.min(1, items.length) : items.length;
-  for (let i = 0; i < initial; i++) startInner(loop);
+  if (mi.outputCollection !== undefined) setLocal(ctx.state, body.key, { [mi.outputCollection]: loop.output });
+  if (mi.sequential) {
+    runSequential(loop);
+    return;
+  }
+  for (let i = 0; i < items.length; i++) startInner(loop);
   loop.starting = false;
-  if (body.children.size === 0 && ctx.state.elements.has(body.key)) flow.completeScopeIfDone(ctx, pi, body);
+  if (body.children.size === 0 && ctx.state.elements.get(body.key) === body) flow.completeScopeIfDone(ctx, pi, body);
 }

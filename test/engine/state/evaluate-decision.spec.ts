@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { PROFILES } from '../../../rules/index.js';
 import { deploy } from '../../support/processes.js';
 import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN } from '../../support/engine-target.js';
 
@@ -126,8 +127,8 @@ describe('engine state: EvaluateDecision', () => {
     assert.equal(unknownId.ruleId, 'EvaluateDecision/INVALID_ARGUMENT/unknown-id');
   });
 
-  it("evaluates in the request's tenant: another tenant's decision is unknown", async () => {
-    const mt = await engineWithClient({ multiTenancy: true });
+  for (const profile of PROFILES) it(`evaluates in the request's tenant: another tenant's decision is unknown (multi-tenancy on, profile ${profile})`, async () => {
+    const mt = await engineWithClient({ multiTenancy: true, profile });
     try {
       await deploy(mt.client, ['hit-policies.dmn'], { tenantId: 'tenant-b', token: STRANGER_TOKEN });
       const own = await mt.client.call('EvaluateDecision', { decisionId: 'first', variables: '{"amount":1}', tenantId: 'tenant-b' }, { token: STRANGER_TOKEN });

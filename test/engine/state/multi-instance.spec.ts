@@ -87,4 +87,22 @@ describe('engine state: multi-instance activities', () => {
     for (const job of children) await run.complete(job);
     assert.equal(target.engine.inspect().instances, 0);
   });
+
+  it('an error boundary event on the activity catches an error of one inner instance and ends them all', async () => {
+    await run.create('mi-error', { items: [1, 2] });
+    const [first, second] = await run.activate('mi-error-work');
+    assert.ok(first && second);
+    assert.equal((await target.client.call('ThrowError', { jobKey: first.key, errorCode: 'boom', errorMessage: '' })).status, 'OK');
+    assert.equal((await target.client.call('CompleteJob', { jobKey: second.key, variables: '' })).status, 'NOT_FOUND', 'the other inner instance was terminated');
+    const [handler] = await run.activate('mi-error-handle');
+    assert.ok(handler);
+    await run.complete(handler);
+    assert.equal(target.engine.inspect().instances, 0);
+  });
+
+  it('a long sequential collection of pass-through tasks runs to its end, each inner instance with its own item', async () => {
+    await run.create('mi-many', { count: 5000 });
+    const [after] = await run.activate('mi-many-after');
+    assert.deepEqual(variablesOf(after), { count: 5000, doubled: 10_000 }, 'the output mapping of the last inner instance');
+  });
 });
