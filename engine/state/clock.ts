@@ -10,14 +10,22 @@ export interface Clock {
   schedule(at: number, run: () => void): Timer;
 }
 
-/** Real time. */
+/** The longest delay setTimeout takes (a longer one would fire at once, with a TimeoutOverflowWarning). */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** Real time; timers never keep the process alive, and far ones (a timer date next year) wait in steps. */
 export function systemClock(): Clock {
   return {
     now: () => Date.now(),
     schedule: (at, run) => {
-      const handle = setTimeout(run, Math.max(0, at - Date.now()));
-      handle.unref();
-      return { cancel: () => clearTimeout(handle) };
+      let handle: ReturnType<typeof setTimeout>;
+      const arm = (): void => {
+        const delay = Math.max(0, at - Date.now());
+        handle = delay > MAX_TIMEOUT_MS ? setTimeout(arm, MAX_TIMEOUT_MS) : setTimeout(run, delay);
+        handle.unref();
+      };
+      arm();
+      return { cancel: () => { clearTimeout(handle); } };
     },
   };
 }

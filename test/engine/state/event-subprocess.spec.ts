@@ -70,6 +70,15 @@ describe('engine events: event subprocesses, event-based gateways, error end eve
     assert.deepEqual(await t.jobs('answered'), [], 'a timed-out gateway takes no message');
   });
 
+  it('takes the signal path of an event-based gateway: the instance ends, its timer is gone', async () => {
+    t = await eventTarget(['event-gateway.bpmn']);
+    await t.create('event-gateway', { id: 'a' });
+    assert.equal((await t.call('BroadcastSignal', { signalName: 'abort-all', variables: '{}' })).status, 'OK');
+    assert.equal(t.instances(), 0);
+    t.clock.advance(30_000);
+    assert.deepEqual(await t.jobs('timed-out'), []);
+  });
+
   it('catches an error end event at the boundary of its subprocess; an uncaught one is an incident naming the code', async () => {
     t = await eventTarget(['error-end.bpmn']);
     await t.create('error-end', { valid: true });
