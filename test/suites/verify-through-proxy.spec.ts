@@ -45,7 +45,7 @@ describe(`verify through the recording proxy (seed ${SEED})`, function () {
         proxy = await startProxy({ host: '127.0.0.1', port: 0, target: { host, port: Number(port) }, record: cassette });
         let sent = 0;
         const options = { profile: 'documented' as Profile, rules: [], targetArgs: '', seed: SEED, runs: 3 };
-        const viaProxy = await verify({ ...liveTarget(proxy.address, multiTenancy), prepare: () => Promise.resolve({ address: proxy?.address ?? '', tokens: TOKENS, onCall: () => void sent++, release: () => Promise.resolve() }) }, options);
+        const viaProxy = await verify({ ...liveTarget(proxy.address, multiTenancy), prepare: () => Promise.resolve({ address: proxy?.address ?? '', tokens: TOKENS, onCall: () => { sent++; }, release: () => Promise.resolve() }) }, options);
         const straight = await verify(liveTarget(direct.engine.address, multiTenancy), options);
         assert.deepEqual(verdicts(viaProxy), verdicts(straight));
         assert.deepEqual(acceptance(viaProxy), acceptance(straight));
