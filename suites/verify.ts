@@ -4,6 +4,7 @@ import type { CheckFailure, RuleResult, TargetCapabilities } from '../reports/in
 import { gatewayCases, type Setting } from './cases/gateway-cases.js';
 import { STATE_CASES } from './cases/state-cases.js';
 import { DEFAULT_TENANTS, type RunTenants } from './cases/tenants.js';
+import { UNREACHABLE_THROUGH_THE_API } from './cases/unreachable.js';
 import { ruleProperties } from './properties/rule-properties.js';
 import { runnablePropertyCase } from './properties/runnable.js';
 import { POSITIVE_PROPERTIES } from './positive/index.js';
@@ -178,5 +179,7 @@ function whyNotRun(rule: Rule, all: readonly RunnableCase[], target: VerifyTarge
   const rpc = rule.rpc === 'Gateway' ? undefined : rule.rpc;
   if (rpc !== undefined && target.unimplemented.includes(rpc)) return { verdict: 'not-applicable', reason: `the target does not implement ${rpc}` };
   const hasCase = all.some((c) => c.ruleId === rule.id);
+  const unreachable = UNREACHABLE_THROUGH_THE_API[rule.id];
+  if (unreachable !== undefined) return { verdict: 'not-checked', reason: unreachable };
   return { verdict: 'not-checked', reason: hasCase ? 'its checks need a setting this target does not offer' : 'no check of the kit reaches this rule yet' };
 }
