@@ -41,3 +41,23 @@ export function sendTaskProcess(processId: string, jobType: string): Buffer {
 export function renamedTaskProcess(processId: string, jobType: string, taskId: string): Buffer {
   return process(processId, start('start', 'f1') + flow('f1', 'start', taskId) + jobTask('serviceTask', taskId, jobType, 'f1', 'f2') + flow('f2', taskId, 'end') + end('end', 'f2'));
 }
+
+const loop = (sequential: boolean): string =>
+  `<bpmn:multiInstanceLoopCharacteristics isSequential="${String(sequential)}"><bpmn:extensionElements>` +
+  '<zeebe:loopCharacteristics inputCollection="=[1, 2]" inputElement="item"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>';
+
+/** start → multi-instance service task `task` of `jobType` over two items, sequential or parallel → end. */
+export function multiInstanceTaskProcess(processId: string, jobType: string, sequential: boolean): Buffer {
+  const task = `<bpmn:serviceTask id="task"><bpmn:extensionElements><zeebe:taskDefinition type="${jobType}"/></bpmn:extensionElements>` +
+    `<bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>${loop(sequential)}</bpmn:serviceTask>`;
+  return process(processId, start('start', 'f1') + flow('f1', 'start', 'task') + task + flow('f2', 'task', 'end') + end('end', 'f2'));
+}
+
+/** start → service task `a` of `jobType` → parallel multi-instance subprocess `sub` (start → service task `inner` → end) → end. */
+export function multiInstanceSubprocessProcess(processId: string, jobType: string): Buffer {
+  const sub = `<bpmn:subProcess id="sub"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing>${loop(false)}` +
+    start('sub-start', 's1') + flow('s1', 'sub-start', 'inner') + jobTask('serviceTask', 'inner', `${jobType}-inner`, 's1', 's2') + flow('s2', 'inner', 'sub-end') + end('sub-end', 's2') +
+    '</bpmn:subProcess>';
+  return process(processId, start('start', 'f1') + flow('f1', 'start', 'a') + jobTask('serviceTask', 'a', jobType, 'f1', 'f2') + flow('f2', 'a', 'sub') + sub +
+    flow('f3', 'sub', 'end') + end('end', 'f3'));
+}

@@ -122,4 +122,39 @@ describe('engine state: MigrateProcessInstance', () => {
     const same = await migrate(pi, v1, [['charge', 'charge']]);
     assert.equal(same.status, 'OK', 'migrating to the same definition with an identity mapping is allowed');
   });
+
+  it('moves a sequential multi-instance task (documented): the item running and the items to come run as the target element', async () => {
+    await d.deploy('multi-instance.bpmn');
+    const pi = await d.start('mi-source');
+    const targetKey = await definitionKeyOf('mi-target');
+    const moved = await migrate(pi, targetKey, [['task', 'task2']]);
+    assert.equal(moved.status, 'OK', moved.details);
+    const [first] = await d.jobs('mi-work');
+    assert.equal(first?.elementId, 'task2', 'the running item\'s job keeps its type and reports the target element');
+    await d.complete(first.key);
+    const [second] = await d.jobs('mi-work-v2');
+    assert.deepEqual({ elementId: second?.elementId, item: (JSON.parse(second?.variables ?? '{}') as { item?: number }).item }, { elementId: 'task2', item: 2 });
+    await d.complete(second?.key ?? '');
+    assert.equal(target.engine.inspect().instances, 0);
+  });
+
+  it('refuses a multi-instance task as an unsupported element in profile zeebe-8.5, as real Zeebe 8.5 does', async () => {
+    await target.close();
+    target = await engineWithClient({ profile: 'zeebe-8.5' });
+    d = driver(target.client);
+    await d.deploy('multi-instance.bpmn');
+    const pi = await d.start('mi-source');
+    const refused = await migrate(pi, await definitionKeyOf('mi-target'), [['task', 'task2']]);
+    assert.equal(refused.status, 'FAILED_PRECONDITION');
+    assert.equal(refused.ruleId, 'MigrateProcessInstance/FAILED_PRECONDITION/unsupported-element');
+    assert.match(refused.details, /The migration of a MULTI_INSTANCE_BODY is not supported/);
+  });
+
+  /** The definition key of the latest version of a process, through CreateProcessInstance's answer (then cancelled). */
+  const definitionKeyOf = async (bpmnProcessId: string): Promise<string> => {
+    const created = await target.client.call('CreateProcessInstance', { bpmnProcessId, version: -1, variables: '' });
+    const answer = created.responses[0] as { processDefinitionKey: string; processInstanceKey: string };
+    await target.client.call('CancelProcessInstance', { processInstanceKey: answer.processInstanceKey });
+    return answer.processDefinitionKey;
+  };
 });
