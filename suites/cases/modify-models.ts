@@ -61,3 +61,25 @@ export function multiInstanceSubprocessProcess(processId: string, jobType: strin
   return process(processId, start('start', 'f1') + flow('f1', 'start', 'a') + jobTask('serviceTask', 'a', jobType, 'f1', 'f2') + flow('f2', 'a', 'sub') + sub +
     flow('f3', 'sub', 'end') + end('end', 'f3'));
 }
+
+const MESSAGE = '<bpmn:message id="msg" name="conformance-boundary"><bpmn:extensionElements>' +
+  '<zeebe:subscription correlationKey="=&quot;conformance&quot;"/></bpmn:extensionElements></bpmn:message>';
+
+/** A non-interrupting boundary event: a message one (`conformance-boundary`) or a timer one (an hour), leading to its own end. */
+export interface Boundary {
+  readonly id: string;
+  readonly attachedTo: 'task' | 'other';
+  readonly kind: 'message' | 'timer';
+}
+
+const boundaryEvent = ({ id, attachedTo, kind }: Boundary): string =>
+  `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="false"><bpmn:outgoing>${id}-f</bpmn:outgoing>` +
+  (kind === 'message' ? '<bpmn:messageEventDefinition messageRef="msg"/>' : '<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>') +
+  `</bpmn:boundaryEvent>${flow(`${id}-f`, id, `${id}-end`)}${end(`${id}-end`, `${id}-f`)}`;
+
+/** start → service task `task` (`jobType`) → service task `other` (`jobType`-other) → end, with boundary events. */
+export function boundaryProcess(processId: string, jobType: string, boundaries: readonly Boundary[]): Buffer {
+  const body = start('start', 'f1') + flow('f1', 'start', 'task') + jobTask('serviceTask', 'task', jobType, 'f1', 'f2') + flow('f2', 'task', 'other') +
+    jobTask('serviceTask', 'other', `${jobType}-other`, 'f2', 'f3') + flow('f3', 'other', 'end') + end('end', 'f3') + boundaries.map(boundaryEvent).join('');
+  return Buffer.from(`${HEAD}${MESSAGE}<bpmn:process id="${processId}" isExecutable="true">${body}</bpmn:process></bpmn:definitions>`);
+}

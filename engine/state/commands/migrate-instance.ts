@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../result.js';
 import type { MachineContext } from '../context.js';
+import { EVENTS } from '../execution.js';
 import type { Command, Rejection } from '../machine.js';
 import { isEventSubprocess, lookUp } from '../modification/element-types.js';
 import { findLiveInstance } from '../modification/instance-lookup.js';
@@ -41,7 +42,7 @@ export function migrateProcessInstance(ctx: MachineContext, command: Command): R
   }
   const refused = checkElementIds(pi, target, instructions) ?? checkNoEventSubprocess(pi.definition, target);
   if (refused) return err(refused);
-  const migration: Migration = { pi, target, mapping: new Map(instructions.map((i) => [i.sourceElementId, i.targetElementId])), targetIds: new Map(), multiInstance: ctx.enforcement.profile === 'documented' };
+  const migration: Migration = { pi, target, mapping: new Map(instructions.map((i) => [i.sourceElementId, i.targetElementId])), targetIds: new Map(), multiInstance: ctx.enforcement.profile === 'documented', catchEvents: ctx.enforcement.profile === 'documented' };
   const elements = activeElements(ctx, pi);
   for (const element of elements) {
     const rejection = checkElement(migration, element);
@@ -110,4 +111,5 @@ function apply(ctx: MachineContext, m: Migration, elements: readonly ElementInst
     }
   }
   m.pi.definition = target;
+  for (const element of elements) if (element.node) EVENTS.rebindBoundaries(ctx, m.pi, element);
 }

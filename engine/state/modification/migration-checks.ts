@@ -6,6 +6,7 @@
 import type { FlowNode } from '../../model/index.js';
 import type { Rejection, RejectionType } from '../machine.js';
 import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
+import { checkCatchEvents } from './catch-event-checks.js';
 import { elementTypeOf, lookUp, lookupTypeOf } from './element-types.js';
 
 /** A migration being checked: the instance, its target, the mapping, and the target id each checked element gets. */
@@ -19,6 +20,8 @@ export interface Migration {
    * body as an unsupported element.
    */
   readonly multiInstance: boolean;
+  /** Whether the catch events of active elements may be mapped (documented, from 8.6); real Zeebe 8.5 maps none. */
+  readonly catchEvents: boolean;
 }
 
 const RULE_STATUS: Readonly<Partial<Record<RejectionType, string>>> = { NOT_FOUND: 'NOT_FOUND', INVALID_ARGUMENT: 'INVALID_ARGUMENT', INVALID_STATE: 'FAILED_PRECONDITION' };
@@ -31,11 +34,8 @@ export function refusal(type: RejectionType, rule: string | undefined, reason: s
 /** Element types real Zeebe 8.5 migrates while active (besides the process itself). */
 const SUPPORTED: ReadonlySet<string> = new Set(['SERVICE_TASK', 'USER_TASK', 'SUB_PROCESS', 'CALL_ACTIVITY']);
 
-/**
- * Boundary event types an active element may carry. Real Zeebe 8.5 carries message boundary events over; this
- * engine cannot move event subscriptions yet, so it allows none and refuses the rest as unsupported scenarios.
- */
-const CARRIED_BOUNDARY_EVENTS: ReadonlySet<string> = new Set();
+/** Boundary event types an active element may carry (real Zeebe 8.5's set); the rest are unsupported scenarios. */
+const CARRIED_BOUNDARY_EVENTS: ReadonlySet<string> = new Set(['MESSAGE']);
 
 type ElementCheck = (m: Migration, element: ElementInstance, node: FlowNode) => Rejection | undefined;
 
@@ -125,7 +125,7 @@ const noTokensInFlight = (m: Migration, element: ElementInstance): Rejection | u
     ? refusal('INVALID_STATE', undefined, `${start(m)} a concurrent command was executed on the process instance. Please retry the migration.`)
     : undefined;
 
-const CHECKS: readonly ElementCheck[] = [supportedType, mapped, sameType, sameLoopMode, sameFlowScope, noSourceBoundaryEvents, noTargetBoundaryEvents, noTokensInFlight];
+const CHECKS: readonly ElementCheck[] = [supportedType, mapped, sameType, sameLoopMode, sameFlowScope, (m, element) => checkCatchEvents(m, element), noSourceBoundaryEvents, noTargetBoundaryEvents, noTokensInFlight];
 
 /** The first check an active element instance fails; on success its target id is recorded in `m.targetIds`. */
 export function checkElement(m: Migration, element: ElementInstance): Rejection | undefined {

@@ -150,6 +150,29 @@ describe('engine state: MigrateProcessInstance', () => {
     assert.match(refused.details, /The migration of a MULTI_INSTANCE_BODY is not supported/);
   });
 
+  for (const profile of ['documented', 'zeebe-8.5'] as const) {
+    it(`carries a message boundary event over to the target's (${profile}); mapping it is ${profile === 'documented' ? 'allowed' : 'refused, as in real Zeebe 8.5'}`, async () => {
+      await target.close();
+      target = await engineWithClient({ profile });
+      d = driver(target.client);
+      await d.deploy('message-boundary.bpmn');
+      const pi = await d.start('mb-source', { key: 'order-1' });
+      const targetKey = await d.deploy('message-boundary-target.bpmn');
+      const mapped = await migrate(pi, targetKey, [['task', 'task'], ['b', 'b2']]);
+      if (profile === 'zeebe-8.5') {
+        assert.equal(mapped.ruleId, 'MigrateProcessInstance/FAILED_PRECONDITION/unsupported-scenario', mapped.details);
+        assert.match(mapped.details, /mapped catch event with id 'b'/);
+        assert.equal((await migrate(pi, targetKey, [['task', 'task']])).status, 'OK');
+      } else {
+        assert.equal(mapped.status, 'OK', mapped.details);
+      }
+      const published = await target.client.call('PublishMessage', { name: 'mb-cancel', correlationKey: 'order-1', timeToLive: 0, messageId: '', variables: '{}', tenantId: '' });
+      assert.equal(published.status, 'OK');
+      assert.deepEqual((await d.jobs('mb-caught-v2')).map((j) => j.elementId), ['caught2'], "the target's boundary event caught the message");
+      assert.deepEqual(await d.jobs('mb-work'), [], 'it interrupted the task');
+    });
+  }
+
   /** The definition key of the latest version of a process, through CreateProcessInstance's answer (then cancelled). */
   const definitionKeyOf = async (bpmnProcessId: string): Promise<string> => {
     const created = await target.client.call('CreateProcessInstance', { bpmnProcessId, version: -1, variables: '' });
