@@ -18,6 +18,8 @@ export interface Flow {
   completeScopeIfDone(ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance): void;
   terminate(ctx: MachineContext, element: ElementInstance): void;
   createRootScope(ctx: MachineContext, pi: ProcessInstance): ElementInstance;
+  /** A process instance started: opens its event subprocesses. */
+  processStarted(ctx: MachineContext, pi: ProcessInstance, root: ElementInstance): void;
 }
 
 /** What an element does once activated; completion and flows are the engine's. */

@@ -11,7 +11,7 @@ import { dropJob } from './jobs.js';
 import { arriveAtInclusiveJoin, retryInclusiveJoins } from './inclusive-join.js';
 import { asMultiInstanceBody } from './behaviours/multi-instance-nodes.js';
 
-const FLOW = { activate, complete, completeScopeIfDone, terminate, createRootScope };
+const FLOW = { activate, complete, completeScopeIfDone, terminate, createRootScope, processStarted };
 const BASE_BEHAVIOURS = createBehaviours(FLOW);
 
 /** Message, signal, timer and error events; built once from this module's flow operations (no import cycle). */
@@ -43,7 +43,23 @@ export function activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNod
   return element;
 }
 
-/** Creates an element instance without running it (a flow scope opened for a start instruction). */
+/** A process instance (a root one or a call activity's child) started: opens its event subprocesses. */
+export function processStarted(ctx: MachineContext, pi: ProcessInstance, root: ElementInstance): void {
+  EVENTS.processStarted(ctx, pi, root);
+}
+
+/**
+ * Opens a flow scope without running it (for a start instruction or a modification), as real Zeebe activates it:
+ * its boundary events and event subprocesses wait from then on. `before` runs first (e.g. sets the scope's variables).
+ */
+export function openScope(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, before?: (opened: ElementInstance) => void): ElementInstance {
+  const opened = enter(ctx, pi, node, scope);
+  before?.(opened);
+  EVENTS.afterActivation(ctx, pi, opened);
+  return opened;
+}
+
+/** Creates an element instance without running it or opening its events (see `openScope`). */
 export function enter(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance): ElementInstance {
   const element: ElementInstance = {
     key: ctx.keys.next(pi.partition),

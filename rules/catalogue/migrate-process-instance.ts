@@ -1,5 +1,5 @@
 /** MigrateProcessInstance: lookups, invalid mapping instructions, migrations the engine does not support. */
-import { otherTenantRule, pageRule } from '../build.js';
+import { deviates, exp, otherTenantRule, pageRule } from '../build.js';
 import type { Rule } from '../types.js';
 
 const rpc = 'MigrateProcessInstance';
@@ -13,6 +13,10 @@ const MULTI_INSTANCE =
 const VERSIONED =
   'The page gives no list and the supported set grows with each version; the target engine\'s own list decides which ' +
   'elements or scenarios generate this condition.';
+/** Real Zeebe 8.5 migrates no active multi-instance body: the same status, for another reason. */
+const MI_IN_85 = deviates(exp(FP), FP, 'real Zeebe 8.5 migrates no multi-instance body at all: "The migration of a MULTI_INSTANCE_BODY is not supported."');
+/** Real Zeebe 8.5 maps no catch event of an active element: the same status, for another reason. */
+const CATCH_IN_85 = deviates(exp(FP), FP, 'real Zeebe 8.5 maps no catch event of an active element: "Migrating active elements with mapped catch events is not possible yet."');
 const TYPE = 'A mapping instruction changes the type of an element or event';
 
 export const rules: readonly Rule[] = [
@@ -64,6 +68,7 @@ export const rules: readonly Rule[] = [
     condition:
       'A mapping instruction maps a catch event to one of another event type (e.g. a message boundary event -> a ' +
       'timer boundary event).',
+    expect: CATCH_IN_85,
   }),
   pageRule({
     rpc, status: FP, name: 'task-implementation-changed',
@@ -90,18 +95,20 @@ export const rules: readonly Rule[] = [
     rpc, status: FP, name: 'boundary-event-detached',
     bullets: ['A mapping instruction detaches a boundary event from an active element'],
     condition: 'A boundary event attached to an active element is mapped to a boundary event attached to another element than that element\'s target.',
+    expect: CATCH_IN_85,
   }),
   pageRule({
     rpc, status: FP, name: 'catch-event-mapped-twice',
     bullets: ['Multiple mapping instructions refer to the same catch event'],
     condition: 'Two mapping instructions have the same catch event as `targetElementId`.',
+    expect: CATCH_IN_85,
   }),
   pageRule({
     rpc, status: FP, name: 'multi-instance-parallel-to-sequential', bullets: [MULTI_INSTANCE], note: SPLIT,
-    condition: 'An active parallel multi-instance body is mapped to a sequential multi-instance body.',
+    condition: 'An active parallel multi-instance body is mapped to a sequential multi-instance body.', expect: MI_IN_85,
   }),
   pageRule({
     rpc, status: FP, name: 'multi-instance-sequential-to-parallel', bullets: [MULTI_INSTANCE], note: SPLIT,
-    condition: 'An active sequential multi-instance body is mapped to a parallel multi-instance body.',
+    condition: 'An active sequential multi-instance body is mapped to a parallel multi-instance body.', expect: MI_IN_85,
   }),
 ];

@@ -25,7 +25,7 @@ export interface Fixtures {
   failedJob(): Promise<{ jobKey: string }>;
   errorThrownJob(): Promise<{ jobKey: string }>;
   /** A running child instance that a call activity of a running parent instance started. */
-  childInstance(): Promise<{ processInstanceKey: string; parentKey: string }>;
+  childInstance(): Promise<{ processInstanceKey: string; parentKey: string; elementInstanceKey: string }>;
   /** Cancels every instance the fixtures created. */
   cleanUp(): Promise<void>;
 }
@@ -103,9 +103,9 @@ export function createFixtures(settings: {
       const parentKey = String(parent['processInstanceKey']);
       instances.push(parentKey);
       const outcome = await call('ActivateJobs', { type: jobType, worker: 'conformance', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 5000, tenantIds: tenantId === '' ? [] : [tenantId] });
-      const job = (outcome.responses[0] as { jobs: { processInstanceKey: string }[] } | undefined)?.jobs[0];
+      const job = (outcome.responses[0] as { jobs: { processInstanceKey: string; elementInstanceKey: string }[] } | undefined)?.jobs[0];
       if (!job) throw new Error(`fixture ActivateJobs found no job of the child process ${childId}: ${outcome.status} ${outcome.details}`);
-      return { processInstanceKey: job.processInstanceKey, parentKey };
+      return { processInstanceKey: job.processInstanceKey, parentKey, elementInstanceKey: job.elementInstanceKey };
     },
     cleanUp: async () => {
       for (const processInstanceKey of instances.splice(0)) await call('CancelProcessInstance', { processInstanceKey });

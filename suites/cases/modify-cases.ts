@@ -4,7 +4,7 @@
  */
 import type { CallOutcome } from '../harness/client.js';
 import type { Fixtures } from './fixtures.js';
-import { sendTaskProcess, subprocessProcess, twoTasksProcess, userTaskProcess } from './modify-models.js';
+import { boundaryProcess, multiInstanceSubprocessProcess, multiInstanceTaskProcess, sendTaskProcess, subprocessProcess, twoTasksProcess, userTaskProcess } from './modify-models.js';
 import { errorBoundaryProcess, straightThroughProcess } from './models.js';
 import type { StateCase } from './state-cases.js';
 import { PARTITION_ONE_KEY } from './valid-requests.js';
@@ -56,9 +56,28 @@ const MODIFY = 'ModifyProcessInstance';
 const MIGRATE = 'MigrateProcessInstance';
 
 /** A case in multi-tenancy off: `request` builds the fixtures and the request, sent as the authorized caller. */
-function example(ruleId: string, title: string, request: (fx: Fixtures, tenantId: string) => Promise<object>): StateCase {
+function example(ruleId: string, title: string, request: (fx: Fixtures, tenantId: string) => Promise<object>, multiTenancy = false): StateCase {
   const rpc = ruleId.startsWith(MODIFY) ? MODIFY : MIGRATE;
-  return { ruleId, title, multiTenancy: false, run: async (fx, tenantId): Promise<CallOutcome> => fx.call(rpc, await request(fx, tenantId)) };
+  return { ruleId, title, multiTenancy, run: async (fx, tenantId): Promise<CallOutcome> => fx.call(rpc, await request(fx, tenantId)) };
+}
+
+/** The same example with multi-tenancy off and on (the fixtures then live in the caller's tenant). */
+function inBothModes(ruleId: string, title: string, request: (fx: Fixtures, tenantId: string) => Promise<object>): StateCase[] {
+  return [example(ruleId, title, request), example(ruleId, title, request, true)];
+}
+
+/** An instance at `task` with the source's boundary events, migrated to a target with others, by the given mappings. */
+async function boundaryMigration(fx: Fixtures, tenantId: string, source: Parameters<typeof boundaryProcess>[2], target: Parameters<typeof boundaryProcess>[2], mappings: readonly (readonly [string, string])[]): Promise<object> {
+  const { pi } = await started(fx, tenantId, 'boundary', (id, type) => boundaryProcess(id, type, source));
+  const moved = await deployed(fx, tenantId, 'boundary-target', (id, type) => boundaryProcess(id, type, target));
+  return migrate(pi, moved.key, [['task', 'task'], ...mappings]);
+}
+
+/** An instance waiting at the first of two items of a multi-instance task, and a target whose task has the other mode. */
+async function multiInstanceMigration(fx: Fixtures, tenantId: string, sequential: boolean): Promise<object> {
+  const { pi } = await started(fx, tenantId, 'multi-instance', (id, type) => multiInstanceTaskProcess(id, type, sequential));
+  const target = await deployed(fx, tenantId, 'multi-instance-target', (id, type) => multiInstanceTaskProcess(id, type, !sequential));
+  return migrate(pi, target.key, [['task', 'task']]);
 }
 
 /** Another tenant's running instance, modified or migrated by a caller not authorized for that tenant. */
@@ -104,6 +123,12 @@ export const MODIFY_CASES: readonly StateCase[] = [
     const { pi, elementInstanceKey } = await completedElement(fx, t);
     return modify(pi, [], [elementInstanceKey]);
   }),
+  ...inBothModes(`${MODIFY}/INVALID_ARGUMENT/activate-flow-scope-not-creatable`, 'a task inside a multi-instance subprocess that has no active instance', async (fx, t) =>
+    modify((await started(fx, t, 'multi-instance-subprocess', multiInstanceSubprocessProcess)).pi, [{ elementId: 'inner' }])),
+  ...inBothModes(`${MODIFY}/INVALID_ARGUMENT/terminates-called-instance`, "terminating the only task of a call activity's child instance", async (fx) => {
+    const child = await fx.childInstance();
+    return modify(child.processInstanceKey, [], [child.elementInstanceKey]);
+  }),
 ];
 
 /** The MigrateProcessInstance rules an example reaches through the API alone. */
@@ -140,4 +165,12 @@ export const MIGRATE_CASES: readonly StateCase[] = [
     const { pi, definitionKey } = await started(fx, t, 'error-boundary', (id, type) => errorBoundaryProcess(id, { charge: type, notify: `${type}-notify` }, 'conformance-error'));
     return migrate(pi, definitionKey, [['charge', 'charge']]);
   }),
+  ...inBothModes(`${MIGRATE}/FAILED_PRECONDITION/event-type-changed`, 'a message boundary event of the active task mapped to a timer boundary event', (fx, t) =>
+    boundaryMigration(fx, t, [{ id: 'b', attachedTo: 'task', kind: 'message' }], [{ id: 'b', attachedTo: 'task', kind: 'timer' }], [['b', 'b']])),
+  ...inBothModes(`${MIGRATE}/FAILED_PRECONDITION/boundary-event-detached`, "the active task's message boundary event mapped to one on another task", (fx, t) =>
+    boundaryMigration(fx, t, [{ id: 'b', attachedTo: 'task', kind: 'message' }], [{ id: 'b', attachedTo: 'other', kind: 'message' }], [['b', 'b']])),
+  ...inBothModes(`${MIGRATE}/FAILED_PRECONDITION/catch-event-mapped-twice`, "both message boundary events of the active task mapped to the target's one", (fx, t) =>
+    boundaryMigration(fx, t, [{ id: 'b1', attachedTo: 'task', kind: 'message' }, { id: 'b2', attachedTo: 'task', kind: 'message' }], [{ id: 'b', attachedTo: 'task', kind: 'message' }], [['b1', 'b'], ['b2', 'b']])),
+  ...inBothModes(`${MIGRATE}/FAILED_PRECONDITION/multi-instance-parallel-to-sequential`, 'an active parallel multi-instance task mapped to a sequential one', (fx, t) => multiInstanceMigration(fx, t, false)),
+  ...inBothModes(`${MIGRATE}/FAILED_PRECONDITION/multi-instance-sequential-to-parallel`, 'an active sequential multi-instance task mapped to a parallel one', (fx, t) => multiInstanceMigration(fx, t, true)),
 ];

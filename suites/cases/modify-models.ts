@@ -41,3 +41,45 @@ export function sendTaskProcess(processId: string, jobType: string): Buffer {
 export function renamedTaskProcess(processId: string, jobType: string, taskId: string): Buffer {
   return process(processId, start('start', 'f1') + flow('f1', 'start', taskId) + jobTask('serviceTask', taskId, jobType, 'f1', 'f2') + flow('f2', taskId, 'end') + end('end', 'f2'));
 }
+
+const loop = (sequential: boolean): string =>
+  `<bpmn:multiInstanceLoopCharacteristics isSequential="${String(sequential)}"><bpmn:extensionElements>` +
+  '<zeebe:loopCharacteristics inputCollection="=[1, 2]" inputElement="item"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>';
+
+/** start → multi-instance service task `task` of `jobType` over two items, sequential or parallel → end. */
+export function multiInstanceTaskProcess(processId: string, jobType: string, sequential: boolean): Buffer {
+  const task = `<bpmn:serviceTask id="task"><bpmn:extensionElements><zeebe:taskDefinition type="${jobType}"/></bpmn:extensionElements>` +
+    `<bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>${loop(sequential)}</bpmn:serviceTask>`;
+  return process(processId, start('start', 'f1') + flow('f1', 'start', 'task') + task + flow('f2', 'task', 'end') + end('end', 'f2'));
+}
+
+/** start → service task `a` of `jobType` → parallel multi-instance subprocess `sub` (start → service task `inner` → end) → end. */
+export function multiInstanceSubprocessProcess(processId: string, jobType: string): Buffer {
+  const sub = `<bpmn:subProcess id="sub"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing>${loop(false)}` +
+    start('sub-start', 's1') + flow('s1', 'sub-start', 'inner') + jobTask('serviceTask', 'inner', `${jobType}-inner`, 's1', 's2') + flow('s2', 'inner', 'sub-end') + end('sub-end', 's2') +
+    '</bpmn:subProcess>';
+  return process(processId, start('start', 'f1') + flow('f1', 'start', 'a') + jobTask('serviceTask', 'a', jobType, 'f1', 'f2') + flow('f2', 'a', 'sub') + sub +
+    flow('f3', 'sub', 'end') + end('end', 'f3'));
+}
+
+const MESSAGE = '<bpmn:message id="msg" name="conformance-boundary"><bpmn:extensionElements>' +
+  '<zeebe:subscription correlationKey="=&quot;conformance&quot;"/></bpmn:extensionElements></bpmn:message>';
+
+/** A non-interrupting boundary event: a message one (`conformance-boundary`) or a timer one (an hour), leading to its own end. */
+export interface Boundary {
+  readonly id: string;
+  readonly attachedTo: 'task' | 'other';
+  readonly kind: 'message' | 'timer';
+}
+
+const boundaryEvent = ({ id, attachedTo, kind }: Boundary): string =>
+  `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="false"><bpmn:outgoing>${id}-f</bpmn:outgoing>` +
+  (kind === 'message' ? '<bpmn:messageEventDefinition messageRef="msg"/>' : '<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>') +
+  `</bpmn:boundaryEvent>${flow(`${id}-f`, id, `${id}-end`)}${end(`${id}-end`, `${id}-f`)}`;
+
+/** start → service task `task` (`jobType`) → service task `other` (`jobType`-other) → end, with boundary events. */
+export function boundaryProcess(processId: string, jobType: string, boundaries: readonly Boundary[]): Buffer {
+  const body = start('start', 'f1') + flow('f1', 'start', 'task') + jobTask('serviceTask', 'task', jobType, 'f1', 'f2') + flow('f2', 'task', 'other') +
+    jobTask('serviceTask', 'other', `${jobType}-other`, 'f2', 'f3') + flow('f3', 'other', 'end') + end('end', 'f3') + boundaries.map(boundaryEvent).join('');
+  return Buffer.from(`${HEAD}${MESSAGE}<bpmn:process id="${processId}" isExecutable="true">${body}</bpmn:process></bpmn:definitions>`);
+}

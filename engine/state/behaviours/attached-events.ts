@@ -51,6 +51,7 @@ function prepareAll(ctx: MachineContext, owner: ElementInstance, nodes: readonly
 export function createAttachedEvents(flow: EventFlow): {
   readonly afterActivation: (ctx: MachineContext, pi: ProcessInstance, element: ElementInstance) => void;
   readonly openScopeEvents: (ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance) => void;
+  readonly openBoundaries: (ctx: MachineContext, pi: ProcessInstance, activity: ElementInstance) => void;
   readonly interruptScope: (ctx: MachineContext, scope: ElementInstance) => void;
 } {
   const owner = (pi: ProcessInstance, element: ElementInstance, group: SubscriptionGroup) =>
@@ -104,6 +105,7 @@ export function createAttachedEvents(flow: EventFlow): {
       if (element.node?.kind === 'subProcess' && isActive(ctx, element)) openScopeEvents(ctx, pi, element);
     },
     openScopeEvents,
+    openBoundaries,
     interruptScope,
   };
 }

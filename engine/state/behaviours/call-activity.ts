@@ -51,6 +51,7 @@ function startChild(ctx: MachineContext, pi: ProcessInstance, element: ElementIn
     },
   };
   flow.activate(ctx, child, start, root);
+  flow.processStarted(ctx, child, root);
 }
 
 type Resolved = { ok: true; value: ProcessDefinition } | { ok: false; type: 'EXTRACT_VALUE_ERROR' | 'CALLED_ELEMENT_ERROR'; message: string };

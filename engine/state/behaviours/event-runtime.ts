@@ -10,6 +10,7 @@ import type { MachineContext } from '../context.js';
 import { raiseIncident } from '../incidents.js';
 import type { BufferedMessage } from '../store.js';
 import { nameIndexKey } from '../subscriptions/event-state.js';
+import { closeSubscriptions } from '../subscriptions/subscriptions.js';
 import { bufferMessage, correlateToSubscriptions } from '../subscriptions/message-buffer.js';
 import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
 import { visibleVariables } from '../variables.js';
@@ -28,6 +29,8 @@ export interface EventRuntime {
   readonly behaviours: Readonly<Record<EventElementKind | 'endEvent' | 'intermediateThrowEvent', Behaviour>>;
   /** An element became active: opens its boundary events, and a subprocess's event subprocesses. */
   afterActivation(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void;
+  /** A migrated element instance: its boundary events close and the target element's open (after the instance moved). */
+  rebindBoundaries(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void;
   /** A process instance started: opens the process's event subprocesses. */
   processStarted(ctx: MachineContext, pi: ProcessInstance, root: ElementInstance): void;
   /** A new process version was deployed. */
@@ -78,6 +81,10 @@ export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour;
   return {
     behaviours: { ...createCatchBehaviours(flow), endEvent: throwing(base.endEvent), intermediateThrowEvent: throwing(base.intermediateThrowEvent) },
     afterActivation: attached.afterActivation,
+    rebindBoundaries: (ctx, pi, element) => {
+      closeSubscriptions(ctx, element.key, 'boundary');
+      attached.openBoundaries(ctx, pi, element);
+    },
     processStarted: (ctx, pi, root) => {
       if (isActive(ctx, root)) attached.openScopeEvents(ctx, pi, root);
     },

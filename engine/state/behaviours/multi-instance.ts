@@ -40,7 +40,9 @@ function startInner(loop: Loop): void {
   if (mi.inputElement !== undefined) local[mi.inputElement] = loop.items[index];
   // A plain variable as output element starts local, so a job's result lands in this inner instance.
   if (outputName !== undefined && SIMPLE_NAME.test(outputName.trim())) local[outputName.trim()] = null;
-  loop.flow.activate(loop.ctx, loop.pi, loop.inner, loop.body, local);
+  // A migrated body runs its next inner instances as the target's element.
+  const current = loop.pi.definition.process.elements.get(loop.body.elementId);
+  loop.flow.activate(loop.ctx, loop.pi, current ? innerInstanceNode(current) : loop.inner, loop.body, local);
 }
 
 function counters(loop: Loop, active: number): Record<string, number> {

@@ -3,7 +3,7 @@ import { pickVariables } from '../../feel/index.js';
 import type { FlowNode } from '../../model/index.js';
 import { err, ok, type Result } from '../../result.js';
 import { refuse, type MachineContext } from '../context.js';
-import { activate, createRootScope, enter, EVENTS } from '../execution.js';
+import { activate, createRootScope, openScope, processStarted } from '../execution.js';
 import type { Command, Rejection } from '../machine.js';
 import { versionKey } from '../store.js';
 import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
@@ -82,7 +82,7 @@ function createInstance(
   const root = createRootScope(ctx, pi);
   setLocal(ctx.state, root.key, documentOf(request.variables));
   for (const node of targets.value) activate(ctx, pi, node, openScopes(ctx, pi, node, root));
-  EVENTS.processStarted(ctx, pi, root);
+  processStarted(ctx, pi, root);
   return ok(pi);
 }
 
@@ -121,7 +121,7 @@ function startTargets(definition: ProcessDefinition, request: CreateRequest): Re
   return ok(nodes);
 }
 
-/** The flow scopes (embedded subprocesses) a start instruction's element lives in, entered without starting them. */
+/** The flow scopes (embedded subprocesses) a start instruction's element lives in, opened (their events wait) without starting them. */
 function openScopes(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, root: ElementInstance): ElementInstance {
   const chain: FlowNode[] = [];
   for (let id = node.flowScope; id !== undefined; id = pi.definition.process.elements.get(id)?.flowScope) {
@@ -129,7 +129,7 @@ function openScopes(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, ro
     if (scope) chain.unshift(scope);
   }
   let scope = root;
-  for (const parent of chain) scope = [...scope.children].map((k) => ctx.state.elements.get(k)).find((e) => e?.elementId === parent.id) ?? enter(ctx, pi, parent, scope);
+  for (const parent of chain) scope = [...scope.children].map((k) => ctx.state.elements.get(k)).find((e) => e?.elementId === parent.id) ?? openScope(ctx, pi, parent, scope);
   return scope;
 }
 

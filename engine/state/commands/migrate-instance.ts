@@ -1,9 +1,12 @@
 import { err, ok, type Result } from '../../result.js';
 import type { MachineContext } from '../context.js';
+import { EVENTS } from '../execution.js';
 import type { Command, Rejection } from '../machine.js';
 import { isEventSubprocess, lookUp } from '../modification/element-types.js';
 import { findLiveInstance } from '../modification/instance-lookup.js';
 import { checkElement, refusal, type Migration } from '../modification/migration-checks.js';
+import type { FlowNode } from '../../model/index.js';
+import { asMultiInstanceBody, innerInstanceNode } from '../behaviours/multi-instance-nodes.js';
 import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
 
 interface MigrateRequest {
@@ -39,7 +42,7 @@ export function migrateProcessInstance(ctx: MachineContext, command: Command): R
   }
   const refused = checkElementIds(pi, target, instructions) ?? checkNoEventSubprocess(pi.definition, target);
   if (refused) return err(refused);
-  const migration: Migration = { pi, target, mapping: new Map(instructions.map((i) => [i.sourceElementId, i.targetElementId])), targetIds: new Map() };
+  const migration: Migration = { pi, target, mapping: new Map(instructions.map((i) => [i.sourceElementId, i.targetElementId])), targetIds: new Map(), multiInstance: ctx.enforcement.profile === 'documented', catchEvents: ctx.enforcement.profile === 'documented' };
   const elements = activeElements(ctx, pi);
   for (const element of elements) {
     const rejection = checkElement(migration, element);
@@ -86,13 +89,19 @@ function activeElements(ctx: MachineContext, pi: ProcessInstance): ElementInstan
   return queue;
 }
 
+/** A body gets the target's body shape, an inner instance the target's inner shape, anything else the target node. */
+function targetNode(element: ElementInstance, node: FlowNode | undefined): FlowNode | undefined {
+  if (!node || node.multiInstance === undefined) return node;
+  return element.node?.kind === 'multiInstanceBody' ? asMultiInstanceBody(node) : innerInstanceNode(node);
+}
+
 /** Re-binds every element instance and its job to the target; keys, variables and incidents stay. */
 function apply(ctx: MachineContext, m: Migration, elements: readonly ElementInstance[]): void {
   const { target } = m;
   for (const element of elements) {
     const targetId = m.targetIds.get(element.key) ?? element.elementId;
     element.elementId = targetId;
-    element.node = target.process.elements.get(targetId);
+    element.node = targetNode(element, target.process.elements.get(targetId));
     const job = element.jobKey === undefined ? undefined : ctx.state.jobs.get(element.jobKey);
     if (job) {
       job.elementId = targetId;
@@ -102,4 +111,5 @@ function apply(ctx: MachineContext, m: Migration, elements: readonly ElementInst
     }
   }
   m.pi.definition = target;
+  for (const element of elements) if (element.node) EVENTS.rebindBoundaries(ctx, m.pi, element);
 }

@@ -1,7 +1,8 @@
-import { ok, type Result } from '../../result.js';
+import { err, ok, type Result } from '../../result.js';
 import type { MachineContext } from '../context.js';
 import type { Command, Rejection } from '../machine.js';
 import { applyModification } from '../modification/apply-modification.js';
+import { checkCalledInstanceKept } from '../modification/called-instance.js';
 import { findLiveInstance } from '../modification/instance-lookup.js';
 import { checkModification } from '../modification/modify-checks.js';
 import type { ModifyRequest } from '../modification/modify-request.js';
@@ -22,6 +23,9 @@ export function modifyProcessInstance(ctx: MachineContext, command: Command): Re
   if (!checked.ok) return checked;
   const planned = planActivations(ctx, pi, request.activateInstructions);
   if (!planned.ok) return planned;
-  applyModification(ctx, pi, planned.value, request.terminateInstructions.map((t) => t.elementInstanceKey));
+  const terminateKeys = request.terminateInstructions.map((t) => t.elementInstanceKey);
+  const kept = checkCalledInstanceKept(ctx, pi, planned.value, terminateKeys);
+  if (kept) return err(kept);
+  applyModification(ctx, pi, planned.value, terminateKeys);
   return ok({});
 }

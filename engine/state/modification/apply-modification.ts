@@ -5,7 +5,7 @@
  * elements are activated, with their own variables, the way every other activation runs.
  */
 import type { MachineContext } from '../context.js';
-import { activate, enter, terminate } from '../execution.js';
+import { activate, openScope, terminate } from '../execution.js';
 import type { ElementInstance, ProcessInstance } from '../types.js';
 import { setLocal } from '../variables.js';
 import { documentOf } from '../commands/lookups.js';
@@ -17,12 +17,13 @@ export function applyModification(ctx: MachineContext, pi: ProcessInstance, plan
   const instanceOf = materializer(ctx, pi);
   const required = new Set<string>();
   const placed = plans.map((plan) => {
+    const variables = (elementId: string): Record<string, unknown> => variablesFor(pi, plan.instruction, elementId);
     for (const step of plan.path) {
-      const scope = instanceOf(step.ref);
-      setLocal(ctx.state, scope.key, variablesFor(pi, plan.instruction, step.id));
+      const scope = instanceOf(step.ref, variables);
+      setLocal(ctx.state, scope.key, variables(step.id));
       required.add(scope.key);
     }
-    return { plan, scope: instanceOf(plan.scope) };
+    return { plan, scope: instanceOf(plan.scope, variables) };
   });
   for (const key of new Set(terminateKeys)) terminateUpwards(ctx, pi, key, required);
   for (const { plan, scope } of placed) {
@@ -30,14 +31,16 @@ export function applyModification(ctx: MachineContext, pi: ProcessInstance, plan
   }
 }
 
-/** Turns scope refs into element instances, entering each opened scope once. */
-function materializer(ctx: MachineContext, pi: ProcessInstance): (ref: ScopeRef) => ElementInstance {
+type Variables = (elementId: string) => Record<string, unknown>;
+
+/** Turns scope refs into element instances, opening each new scope once, with its variables before its events open. */
+function materializer(ctx: MachineContext, pi: ProcessInstance): (ref: ScopeRef, variables: Variables) => ElementInstance {
   const opened = new Map<ScopeRef, ElementInstance>();
-  const instanceOf = (ref: ScopeRef): ElementInstance => {
+  const instanceOf = (ref: ScopeRef, variables: Variables): ElementInstance => {
     if (ref.kind === 'existing') return ref.instance;
     const known = opened.get(ref);
     if (known) return known;
-    const created = enter(ctx, pi, ref.node, instanceOf(ref.parent));
+    const created = openScope(ctx, pi, ref.node, instanceOf(ref.parent, variables), (scope) => { setLocal(ctx.state, scope.key, variables(ref.node.id)); });
     opened.set(ref, created);
     return created;
   };

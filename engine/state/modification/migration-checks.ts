@@ -6,6 +6,7 @@
 import type { FlowNode } from '../../model/index.js';
 import type { Rejection, RejectionType } from '../machine.js';
 import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
+import { checkCatchEvents } from './catch-event-checks.js';
 import { elementTypeOf, lookUp, lookupTypeOf } from './element-types.js';
 
 /** A migration being checked: the instance, its target, the mapping, and the target id each checked element gets. */
@@ -14,6 +15,13 @@ export interface Migration {
   readonly target: ProcessDefinition;
   readonly mapping: ReadonlyMap<string, string>;
   readonly targetIds: Map<string, string>;
+  /**
+   * Whether multi-instance bodies migrate (the documented behaviour, from 8.6): real Zeebe 8.5 refuses an active
+   * body as an unsupported element.
+   */
+  readonly multiInstance: boolean;
+  /** Whether the catch events of active elements may be mapped (documented, from 8.6); real Zeebe 8.5 maps none. */
+  readonly catchEvents: boolean;
 }
 
 const RULE_STATUS: Readonly<Partial<Record<RejectionType, string>>> = { NOT_FOUND: 'NOT_FOUND', INVALID_ARGUMENT: 'INVALID_ARGUMENT', INVALID_STATE: 'FAILED_PRECONDITION' };
@@ -26,36 +34,68 @@ export function refusal(type: RejectionType, rule: string | undefined, reason: s
 /** Element types real Zeebe 8.5 migrates while active (besides the process itself). */
 const SUPPORTED: ReadonlySet<string> = new Set(['SERVICE_TASK', 'USER_TASK', 'SUB_PROCESS', 'CALL_ACTIVITY']);
 
-/**
- * Boundary event types an active element may carry. Real Zeebe 8.5 carries message boundary events over; this
- * engine cannot move event subscriptions yet, so it allows none and refuses the rest as unsupported scenarios.
- */
-const CARRIED_BOUNDARY_EVENTS: ReadonlySet<string> = new Set();
+/** Boundary event types an active element may carry (real Zeebe 8.5's set); the rest are unsupported scenarios. */
+const CARRIED_BOUNDARY_EVENTS: ReadonlySet<string> = new Set(['MESSAGE']);
 
 type ElementCheck = (m: Migration, element: ElementInstance, node: FlowNode) => Rejection | undefined;
 
 const start = (m: Migration): string => `Expected to migrate process instance '${m.pi.key}' but`;
 
-const supportedType: ElementCheck = (m, element, node) =>
-  SUPPORTED.has(elementTypeOf(node)) ? undefined
-  : refusal('INVALID_STATE', 'unsupported-element', `${start(m)} active element with id '${element.elementId}' has an unsupported type. The migration of a ${elementTypeOf(node)} is not supported.`);
+/**
+ * Real Zeebe 8.5 refuses an active multi-instance body as unsupported; where the mapping also changes its loop mode,
+ * the refusal answers that rule's condition too, so it names it (with 8.5's reason).
+ */
+const supportedType: ElementCheck = (m, element, node) => {
+  if (SUPPORTED.has(elementTypeOf(node)) || (m.multiInstance && node.kind === 'multiInstanceBody')) return undefined;
+  const changed = changedLoopMode(m, element, node);
+  return refusal('INVALID_STATE', changed ? changed.rule : 'unsupported-element',
+    `${start(m)} active element with id '${element.elementId}' has an unsupported type. The migration of a ${elementTypeOf(node)} is not supported.`);
+};
 
 const mapped: ElementCheck = (m, element) =>
   m.mapping.has(element.elementId) ? undefined
   : refusal('INVALID_STATE', 'unmapped-active-element', `${start(m)} no mapping instruction defined for active element with id '${element.elementId}'. Elements cannot be migrated without a mapping.`);
 
+/** The target's type as the element instance sees it: a body's target is a body when it has loop characteristics. */
+function targetTypeOf(m: Migration, node: FlowNode, targetId: string): string {
+  const lookup = lookUp(m.target, targetId);
+  const bodyToBody = node.kind === 'multiInstanceBody' && lookup.found === 'node' && lookup.node.multiInstance !== undefined;
+  return bodyToBody ? 'MULTI_INSTANCE_BODY' : lookupTypeOf(lookup);
+}
+
 const sameType: ElementCheck = (m, element, node) => {
   const targetId = m.mapping.get(element.elementId) ?? '';
-  const targetType = lookupTypeOf(lookUp(m.target, targetId));
+  const targetType = targetTypeOf(m, node, targetId);
   return targetType === elementTypeOf(node) ? undefined
     : refusal('INVALID_STATE', 'element-type-changed', `${start(m)} active element with id '${element.elementId}' and type '${elementTypeOf(node)}' is mapped to an element with id '${targetId}' and different type '${targetType}'. Elements must be mapped to elements of the same type.`);
 };
 
-/** The flow scope's target (its parent was checked first) must be the target element's flow scope. */
+const MODES = { parallel: 'parallel', sequential: 'sequential' } as const;
+const modeOf = (sequential: boolean): string => (sequential ? MODES.sequential : MODES.parallel);
+
+/** How a mapping changes a multi-instance body's loop mode, if it does. */
+function changedLoopMode(m: Migration, element: ElementInstance, node: FlowNode): { rule: string; from: string; to: string; targetId: string } | undefined {
+  const targetId = m.mapping.get(element.elementId) ?? '';
+  const source = node.kind === 'multiInstanceBody' ? node.multiInstance : undefined;
+  const target = m.target.process.elements.get(targetId)?.multiInstance;
+  if (!source || !target || source.sequential === target.sequential) return undefined;
+  const [from, to] = [modeOf(source.sequential), modeOf(target.sequential)];
+  return { rule: `multi-instance-${from}-to-${to}`, from, to, targetId };
+}
+
+/** A multi-instance body keeps its mode: parallel to parallel, sequential to sequential. */
+const sameLoopMode: ElementCheck = (m, element, node) => {
+  const changed = changedLoopMode(m, element, node);
+  return changed && refusal('INVALID_STATE', changed.rule,
+    `${start(m)} active multi-instance element with id '${element.elementId}' and ${changed.from} loop characteristics is mapped to an element with id '${changed.targetId}' and ${changed.to} loop characteristics. Multi-instance elements must keep their loop characteristics.`);
+};
+
+/** The flow scope's target (its parent was checked first) must be the target element's flow scope; an inner instance's is its body. */
 const sameFlowScope: ElementCheck = (m, element) => {
   const targetId = m.mapping.get(element.elementId) ?? '';
   const expected = element.flowScopeKey === undefined ? undefined : m.targetIds.get(element.flowScopeKey);
-  const actual = m.target.process.elements.get(targetId)?.flowScope ?? m.target.bpmnProcessId;
+  const inBody = element.node?.kind !== 'multiInstanceBody' && m.pi.definition.process.elements.get(element.elementId)?.multiInstance !== undefined;
+  const actual = inBody ? targetId : m.target.process.elements.get(targetId)?.flowScope ?? m.target.bpmnProcessId;
   return expected === undefined || expected === actual ? undefined
     : refusal('INVALID_STATE', 'unsupported-scenario', `${start(m)} the flow scope of active element with id '${element.elementId}' is changed. The flow scope of the active element is expected to be '${expected}' but was '${actual}'. The flow scope of an element cannot be changed during migration yet.`);
 };
@@ -85,7 +125,7 @@ const noTokensInFlight = (m: Migration, element: ElementInstance): Rejection | u
     ? refusal('INVALID_STATE', undefined, `${start(m)} a concurrent command was executed on the process instance. Please retry the migration.`)
     : undefined;
 
-const CHECKS: readonly ElementCheck[] = [supportedType, mapped, sameType, sameFlowScope, noSourceBoundaryEvents, noTargetBoundaryEvents, noTokensInFlight];
+const CHECKS: readonly ElementCheck[] = [supportedType, mapped, sameType, sameLoopMode, sameFlowScope, (m, element) => checkCatchEvents(m, element), noSourceBoundaryEvents, noTargetBoundaryEvents, noTokensInFlight];
 
 /** The first check an active element instance fails; on success its target id is recorded in `m.targetIds`. */
 export function checkElement(m: Migration, element: ElementInstance): Rejection | undefined {

@@ -39,7 +39,9 @@ export function planActivations(ctx: MachineContext, pi: ProcessInstance, instru
     let ref: ScopeRef = { kind: 'existing', instance: root };
     const path: { id: string; ref: ScopeRef }[] = [{ id: pi.definition.bpmnProcessId, ref }];
     for (const scope of flowScopeChain(pi.definition, node)) {
-      const found = reusable(ctx, pi, { scope, parent: ref, ancestor: selectedAncestor(instruction), opened });
+      const found: Result<ScopeRef | undefined, Rejection> = scope.multiInstance === undefined
+        ? reusable(ctx, pi, { scope, parent: ref, ancestor: selectedAncestor(instruction), opened })
+        : innerInstance(ctx, pi, { scope, parent: ref, ancestor: selectedAncestor(instruction), opened });
       if (!found.ok) return found;
       ref = found.value ?? open(opened, scope, ref);
       path.push({ id: scope.id, ref });
@@ -78,6 +80,21 @@ function reusable(ctx: MachineContext, pi: ProcessInstance, lookup: Lookup): Res
   const aboveAncestor = scopeChain(ctx.state, ancestor);
   const holder = candidates.find((c) => c.kind === 'existing' && aboveAncestor.includes(c.instance.key));
   return holder ? ok(holder) : ambiguous;
+}
+
+/**
+ * A multi-instance subprocess on the way: its body and then one inner instance must be live (real Zeebe creates
+ * neither; with several, the ancestor decides as for any flow scope).
+ */
+function innerInstance(ctx: MachineContext, pi: ProcessInstance, lookup: Lookup): Result<ScopeRef, Rejection> {
+  const notCreatable = err(invalid('activate-flow-scope-not-creatable',
+    `Expected to modify instance of process '${pi.definition.bpmnProcessId}' but it contains one or more activate instructions that would result in the activation of multi-instance element '${lookup.scope.id}', which is currently unsupported.`));
+  const body = reusable(ctx, pi, lookup);
+  if (!body.ok) return body;
+  if (body.value?.kind !== 'existing') return notCreatable;
+  const inner = reusable(ctx, pi, { ...lookup, parent: body.value, opened: [] });
+  if (!inner.ok) return inner;
+  return inner.value?.kind === 'existing' ? ok(inner.value) : notCreatable;
 }
 
 /** The live and opened instances of the scope's element directly under `parent`. */

@@ -122,4 +122,62 @@ describe('engine state: MigrateProcessInstance', () => {
     const same = await migrate(pi, v1, [['charge', 'charge']]);
     assert.equal(same.status, 'OK', 'migrating to the same definition with an identity mapping is allowed');
   });
+
+  it('moves a sequential multi-instance task (documented): the item running and the items to come run as the target element', async () => {
+    await d.deploy('multi-instance.bpmn');
+    const pi = await d.start('mi-source');
+    const targetKey = await definitionKeyOf('mi-target');
+    const moved = await migrate(pi, targetKey, [['task', 'task2']]);
+    assert.equal(moved.status, 'OK', moved.details);
+    const [first] = await d.jobs('mi-work');
+    assert.equal(first?.elementId, 'task2', 'the running item\'s job keeps its type and reports the target element');
+    await d.complete(first.key);
+    const [second] = await d.jobs('mi-work-v2');
+    assert.deepEqual({ elementId: second?.elementId, item: (JSON.parse(second?.variables ?? '{}') as { item?: number }).item }, { elementId: 'task2', item: 2 });
+    await d.complete(second?.key ?? '');
+    assert.equal(target.engine.inspect().instances, 0);
+  });
+
+  it('refuses a multi-instance task as an unsupported element in profile zeebe-8.5, as real Zeebe 8.5 does', async () => {
+    await target.close();
+    target = await engineWithClient({ profile: 'zeebe-8.5' });
+    d = driver(target.client);
+    await d.deploy('multi-instance.bpmn');
+    const pi = await d.start('mi-source');
+    const refused = await migrate(pi, await definitionKeyOf('mi-target'), [['task', 'task2']]);
+    assert.equal(refused.status, 'FAILED_PRECONDITION');
+    assert.equal(refused.ruleId, 'MigrateProcessInstance/FAILED_PRECONDITION/unsupported-element');
+    assert.match(refused.details, /The migration of a MULTI_INSTANCE_BODY is not supported/);
+  });
+
+  for (const profile of ['documented', 'zeebe-8.5'] as const) {
+    it(`carries a message boundary event over to the target's (${profile}); mapping it is ${profile === 'documented' ? 'allowed' : 'refused, as in real Zeebe 8.5'}`, async () => {
+      await target.close();
+      target = await engineWithClient({ profile });
+      d = driver(target.client);
+      await d.deploy('message-boundary.bpmn');
+      const pi = await d.start('mb-source', { key: 'order-1' });
+      const targetKey = await d.deploy('message-boundary-target.bpmn');
+      const mapped = await migrate(pi, targetKey, [['task', 'task'], ['b', 'b2']]);
+      if (profile === 'zeebe-8.5') {
+        assert.equal(mapped.ruleId, 'MigrateProcessInstance/FAILED_PRECONDITION/unsupported-scenario', mapped.details);
+        assert.match(mapped.details, /mapped catch event with id 'b'/);
+        assert.equal((await migrate(pi, targetKey, [['task', 'task']])).status, 'OK');
+      } else {
+        assert.equal(mapped.status, 'OK', mapped.details);
+      }
+      const published = await target.client.call('PublishMessage', { name: 'mb-cancel', correlationKey: 'order-1', timeToLive: 0, messageId: '', variables: '{}', tenantId: '' });
+      assert.equal(published.status, 'OK');
+      assert.deepEqual((await d.jobs('mb-caught-v2')).map((j) => j.elementId), ['caught2'], "the target's boundary event caught the message");
+      assert.deepEqual(await d.jobs('mb-work'), [], 'it interrupted the task');
+    });
+  }
+
+  /** The definition key of the latest version of a process, through CreateProcessInstance's answer (then cancelled). */
+  const definitionKeyOf = async (bpmnProcessId: string): Promise<string> => {
+    const created = await target.client.call('CreateProcessInstance', { bpmnProcessId, version: -1, variables: '' });
+    const answer = created.responses[0] as { processDefinitionKey: string; processInstanceKey: string };
+    await target.client.call('CancelProcessInstance', { processInstanceKey: answer.processInstanceKey });
+    return answer.processDefinitionKey;
+  };
 });

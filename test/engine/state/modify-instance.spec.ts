@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { engineWithClient } from '../../support/engine-target.js';
+import { callingProcess, oneTaskProcess } from '../../../suites/cases/models.js';
+import { multiInstanceSubprocessProcess } from '../../../suites/cases/modify-models.js';
 import { driver, type Driver } from './modification-support.js';
 
 type Target = Awaited<ReturnType<typeof engineWithClient>>;
@@ -138,5 +140,31 @@ describe('engine state: ModifyProcessInstance', () => {
     await d.complete(restarted.key);
     assert.equal(target.engine.inspect().instances, 0, 'the same subprocess instance completed, then the instance');
   });
-});
 
+  it('places an activation inside a multi-instance subprocess only in a running inner instance', async () => {
+    const content = multiInstanceSubprocessProcess('modify-mi-sub', 'modify-mi');
+    assert.equal((await target.client.call('DeployResource', { resources: [{ name: 'mi-sub.bpmn', content }] })).status, 'OK');
+    const pi = await d.start('modify-mi-sub');
+    const notYet = await modify({ processInstanceKey: pi, activateInstructions: [activate('inner')], terminateInstructions: [] });
+    assert.equal(notYet.ruleId, 'ModifyProcessInstance/INVALID_ARGUMENT/activate-flow-scope-not-creatable', notYet.details);
+    assert.match(notYet.details, /activation of multi-instance element 'sub', which is currently unsupported/);
+    const [a] = await d.jobs('modify-mi');
+    await d.complete(a?.key ?? '');
+    assert.equal((await d.jobs('modify-mi-inner')).length, 2, 'two inner instances run');
+    const ambiguous = await modify({ processInstanceKey: pi, activateInstructions: [activate('inner')], terminateInstructions: [] });
+    assert.equal(ambiguous.ruleId, 'ModifyProcessInstance/INVALID_ARGUMENT/activate-ambiguous-flow-scope', ambiguous.details);
+  });
+
+  it("refuses to terminate a called child instance entirely, but moves its token", async () => {
+    await target.client.call('DeployResource', { resources: [{ name: 'child.bpmn', content: oneTaskProcess('modify-child', 'modify-child-work') }, { name: 'parent.bpmn', content: callingProcess('modify-parent', 'modify-child') }] });
+    await d.start('modify-parent');
+    const [work] = await d.jobs('modify-child-work');
+    assert.ok(work);
+    const refused = await modify({ processInstanceKey: work.processInstanceKey, activateInstructions: [], terminateInstructions: [{ elementInstanceKey: work.elementInstanceKey }] });
+    assert.equal(refused.ruleId, 'ModifyProcessInstance/INVALID_ARGUMENT/terminates-called-instance', refused.details);
+    assert.match(refused.details, /To terminate this instance please modify the parent process instead/);
+    const moved = await modify({ processInstanceKey: work.processInstanceKey, activateInstructions: [activate('task')], terminateInstructions: [{ elementInstanceKey: work.elementInstanceKey }] });
+    assert.equal(moved.status, 'OK', moved.details);
+    assert.equal((await d.jobs('modify-child-work')).length, 1, 'the child runs its task again');
+  });
+});

@@ -47,4 +47,17 @@ describe('engine events: CreateProcessInstanceWithResult', () => {
     assert.equal(outcome.status, 'DEADLINE_EXCEEDED');
     assert.match(outcome.details, /timed out after 5000 ms/);
   });
+
+  it('answers a cancelled instance at its request timeout, as real Zeebe 8.5 does (its ProcessProcessor sends a result on completion only)', async () => {
+    t = await eventTarget(['one-task.bpmn']);
+    const pending = withResult('one-task', {}, { requestTimeout: 5000 });
+    await untilRunning();
+    const [job] = await t.jobs('one-task-work');
+    assert.ok(job);
+    assert.equal((await t.call('CancelProcessInstance', { processInstanceKey: job.processInstanceKey })).status, 'OK');
+    assert.equal(t.instances(), 0);
+    t.clock.advance(5000);
+    const outcome = await pending;
+    assert.equal(outcome.status, 'DEADLINE_EXCEEDED', outcome.details);
+  });
 });
