@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { RpcName } from '../../rules/index.js';
 import type { CallOutcome } from '../harness/client.js';
+import type { World } from './world.js';
 import {
   activateJobs,
   advanceClock,
-  CAUGHT_CODE,
   completeJob,
   createInstance,
   describeJobs,
@@ -22,47 +22,13 @@ import {
   updateJobTimeout,
   type Expected,
   type JobModel,
-  type JobType,
   type ModelJob,
   type ProcessId,
   type SeenIncident,
 } from './job-model.js';
 
-/** What one instance of the model's processes is called on the target, per run (unique on a shared gateway). */
-export interface RunNames {
-  jobType(type: JobType): string;
-  processId(process: ProcessId): string;
-}
-
-/** What engine.inspect() shows, when the target is the reference engine. */
-export interface Snapshot {
-  readonly instances: number;
-  readonly jobs: number;
-  readonly incidents: readonly SeenIncident[];
-}
-
-/**
- * The gateway the commands run against, and what a run can see of it besides the API: a live gateway offers only
- * the API and its own clock; the reference engine in a test also its state and a clock the test moves.
- */
-export interface World {
-  readonly call: (rpc: RpcName, request: object) => Promise<CallOutcome>;
-  readonly names: RunNames;
-  /** The tenant instances are created in, and the tenants jobs are activated for. */
-  readonly tenantId: string;
-  /** The target's time (epoch ms): exact with a clock the run moves, the local clock otherwise. */
-  readonly now: () => number;
-  /** How far the target's job deadlines may be off the model's (clocks of two machines; 0 with a moved clock). */
-  readonly clockSkewMs: number;
-  readonly inspect?: () => Snapshot;
-  readonly advance?: (ms: number) => void;
-  /** Told of every instance created, so that the run can cancel it afterwards. */
-  readonly track?: (processInstanceKey: string) => void;
-  /** How often each situation was reached. */
-  readonly tally: Map<string, number>;
-}
-
-type JobCommand = fc.AsyncCommand<JobModel, World>;
+/** A command of the model-based property. */
+export type JobCommand = fc.AsyncCommand<JobModel, World>;
 
 /** Which job a command names: one the model knows by key, one that is gone, or a key never assigned. */
 export interface JobTarget {
@@ -343,41 +309,7 @@ export class AdvanceClock extends ModelCommand {
   }
 }
 
-const jobTarget: fc.Arbitrary<JobTarget> = fc.record({
-  kind: fc.oneof({ arbitrary: fc.constant('known' as const), weight: 17 }, { arbitrary: fc.constant('gone' as const), weight: 2 }, { arbitrary: fc.constant('unknown' as const), weight: 1 }),
-  index: fc.nat(7),
-});
-
 /** An activated job as ActivateJobs answers it. */
 function jobsOf(responses: readonly unknown[]): { key: string; type: string; retries: number; deadline: string }[] {
   return responses.flatMap((r) => (r as { jobs: { key: string; type: string; retries: number; deadline: string }[] }).jobs);
-}
-
-/** Durations (ms) of activations and back-offs: short ones where the run moves the clock, else too long to pass during a run. */
-function durations(movedClock: boolean, shortest: number): fc.Arbitrary<number> {
-  return movedClock ? fc.integer({ min: shortest, max: 5000 }) : fc.integer({ min: 600_000, max: 3_600_000 });
-}
-
-/**
- * The command arbitraries, weighted towards the commands that move jobs between states. Clock moves need a clock
- * the run moves; ResolveIncident needs the incidents' keys, which only the reference engine's state shows.
- */
-export function jobCommandArbitraries(world: Pick<World, 'advance' | 'inspect'>): fc.Arbitrary<JobCommand>[] {
-  const weighted = (weight: number, arbitrary: fc.Arbitrary<JobCommand>) => ({ arbitrary, weight });
-  const moved = world.advance !== undefined;
-  const backOff = moved ? fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 })) : fc.oneof(fc.constant(0), durations(false, 0));
-  const resolve = fc.record({ kind: fc.constantFrom('open' as const, 'open' as const, 'open' as const, 'resolved' as const, 'unknown' as const), index: fc.nat(7) }).map((t) => new Resolve(t));
-  return [
-    fc.oneof(
-      weighted(4, fc.constantFrom<ProcessId>('one-task', 'error-boundary').map((p) => new CreateInstance(p))),
-      weighted(6, fc.tuple(fc.nat(5), fc.integer({ min: 1, max: 3 }), durations(moved, 1)).map(([t, max, timeout]) => new Activate(t, max, timeout))),
-      weighted(2, jobTarget.map((t) => new Complete(t))),
-      weighted(4, fc.tuple(jobTarget, fc.integer({ min: -1, max: 3 }), backOff).map(([t, r, b]) => new Fail(t, r, b))),
-      weighted(2, fc.tuple(jobTarget, fc.constantFrom('NOPE', CAUGHT_CODE)).map(([t, code]) => new Throw(t, code))),
-      weighted(2, fc.tuple(jobTarget, fc.integer({ min: 1, max: 3 })).map(([t, r]) => new UpdateRetries(t, r))),
-      weighted(2, fc.tuple(jobTarget, durations(moved, 0)).map(([t, timeout]) => new UpdateTimeout(t, timeout))),
-      ...(world.inspect ? [weighted(2, resolve)] : []),
-      ...(moved ? [weighted(3, fc.integer({ min: 0, max: 6000 }).map((ms) => new AdvanceClock(ms)))] : []),
-    ),
-  ];
 }

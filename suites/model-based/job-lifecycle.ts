@@ -8,10 +8,12 @@ import fc from 'fast-check';
 import type { Profile } from '../../rules/index.js';
 import { errorBoundaryProcess, oneTaskProcess } from '../cases/models.js';
 import type { CallOutcome } from '../harness/client.js';
-import { jobCommandArbitraries, type RunNames, type World } from './job-commands.js';
+import { jobCommandArbitraries } from './job-command-arbitraries.js';
 import { CAUGHT_CODE, freshModel, type JobModel, type ModelTweak } from './job-model.js';
+import type { RunNames, World } from './world.js';
 
-export { jobCommandArbitraries, type RunNames, type Snapshot, type World } from './job-commands.js';
+export { jobCommandArbitraries } from './job-command-arbitraries.js';
+export type { RunNames, Snapshot, World } from './world.js';
 export { freshModel, type JobModel, type ModelTweak } from './job-model.js';
 
 /** The processes of the model, deployed under this run's names; throws if the target refuses them. */
