@@ -9,6 +9,7 @@ import { evaluateDecision } from '../engine/decision/index.js';
 import { startEngine } from '../engine/index.js';
 import { parseResource } from '../engine/model/index.js';
 import { createGatewayClient, type GatewayClient } from '../suites/harness/client.js';
+import { callsPerSecond } from './throughput.js';
 
 const CALLS = Number(process.env['BENCH_DECISION_CALLS'] ?? 10000);
 const LOCAL = Number(process.env['BENCH_DECISION_LOCAL'] ?? 20000);
@@ -19,13 +20,7 @@ const VARIABLES = { amount: 150, level: 15 };
 
 async function perSecond(client: GatewayClient, call: (c: GatewayClient) => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 200; i++) await call(client); // warm-up: connection, JIT
-  let next = 0;
-  const start = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next++ < CALLS) await call(client);
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return CALLS / ((performance.now() - start) / 1000);
+  return callsPerSecond(CALLS, CONCURRENCY, () => call(client));
 }
 
 function localPerSecond(models: Parameters<typeof evaluateDecision>[0], decisionId: string): number {

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { startEngine } from '../engine/index.js';
 import { loadGatewayDefinition } from '../proto/index.js';
 import { createGatewayClient, type GatewayClient } from '../suites/harness/client.js';
+import { callsPerSecond } from './throughput.js';
 
 const CYCLES = Number(process.env['BENCH_CYCLES'] ?? 20_000);
 const HEAP_INSTANCES = Number(process.env['BENCH_HEAP_INSTANCES'] ?? 100_000);
@@ -31,14 +32,8 @@ async function cycle(client: GatewayClient): Promise<void> {
 }
 
 /** Runs `count` cycles, `IN_FLIGHT` at a time; answers cycles per second. */
-async function throughput(client: GatewayClient, count: number): Promise<number> {
-  let next = 0;
-  const start = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next++ < count) await cycle(client);
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  return count / ((performance.now() - start) / 1000);
+function throughput(client: GatewayClient, count: number): Promise<number> {
+  return callsPerSecond(count, IN_FLIGHT, () => cycle(client));
 }
 
 /** The ceiling: the same three RPCs, answered with constants. */

@@ -5,13 +5,13 @@
  * Measured twice: over gRPC (what a client sees) and on the state machine directly (no transport, so a scan over
  * the buffer would show at once). Each side also has 100 instances waiting at a message catch event.
  */
-import { performance } from 'node:perf_hooks';
 import { manualClock, startEngine } from '../engine/index.js';
 import { createEnforcement } from '../engine/enforcement.js';
 import { createStateMachine, type EngineStateMachine } from '../engine/state/engine-machine.js';
 import type { Command } from '../engine/state/machine.js';
 import { createGatewayClient, type GatewayClient } from '../suites/harness/client.js';
 import { fixtureBpmn } from './fixture.js';
+import { callsPerSecond } from './throughput.js';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 20000);
 /** Without the transport a publish takes microseconds: more of them, so that a run lasts long enough to measure. */
@@ -23,14 +23,8 @@ const HOUR = 3_600_000;
 const publishRequest = (correlationKey: string) => ({ name: 'bench', correlationKey, timeToLive: String(HOUR), messageId: '', variables: '{"a":1}', tenantId: '' });
 
 /** Publishes per second through `publish`, `CALLS` times with keys no buffered message or subscription has. */
-async function measure(label: string, publish: (key: string) => Promise<unknown>, calls: number): Promise<number> {
-  let next = 0;
-  const start = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < calls) await publish(`${label}-${next++}`);
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return calls / ((performance.now() - start) / 1000);
+function measure(label: string, publish: (key: string) => Promise<unknown>, calls: number): Promise<number> {
+  return callsPerSecond(calls, CONCURRENCY, (i) => publish(`${label}-${i}`));
 }
 
 /** Fills the buffer with `count` live messages and opens 100 waiting subscriptions. */

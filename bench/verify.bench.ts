@@ -8,6 +8,7 @@ import { startEngine } from '../engine/index.js';
 import { totalsOf } from '../reports/index.js';
 import { createGatewayClient } from '../suites/harness/client.js';
 import { verify, type VerifyTarget } from '../suites/verify.js';
+import { callsPerSecond } from './throughput.js';
 
 const RUNS = Number(process.env['BENCH_PROPERTY_RUNS'] ?? 25);
 
@@ -19,12 +20,7 @@ function counted(target: VerifyTarget, count: () => void): VerifyTarget {
 async function plainClientRate(calls: number): Promise<number> {
   const engine = await startEngine();
   const client = createGatewayClient({ address: engine.address });
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(Array.from({ length: 32 }, async () => {
-    while (next++ < calls) await client.call('Topology', {});
-  }));
-  const rate = calls / ((performance.now() - start) / 1000);
+  const rate = await callsPerSecond(calls, 32, () => client.call('Topology', {}));
   client.close();
   await engine.stop();
   return rate;

@@ -1,20 +1,10 @@
 /** Process models the modification and migration cases deploy, built per run so a shared gateway never sees a collision. */
 
-const HEAD =
-  '<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" ' +
-  'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="conformance-defs" targetNamespace="http://zeebe-conformance-kit">';
-
-const flow = (id: string, from: string, to: string): string => `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"/>`;
-const start = (id: string, out: string): string => `<bpmn:startEvent id="${id}"><bpmn:outgoing>${out}</bpmn:outgoing></bpmn:startEvent>`;
-const end = (id: string, incoming: string): string => `<bpmn:endEvent id="${id}"><bpmn:incoming>${incoming}</bpmn:incoming></bpmn:endEvent>`;
-const jobTask = (element: 'serviceTask' | 'sendTask', id: string, type: string, incoming: string, outgoing: string): string =>
-  `<bpmn:${element} id="${id}"><bpmn:extensionElements><zeebe:taskDefinition type="${type}"/></bpmn:extensionElements>` +
-  `<bpmn:incoming>${incoming}</bpmn:incoming><bpmn:outgoing>${outgoing}</bpmn:outgoing></bpmn:${element}>`;
-const process = (id: string, body: string): Buffer => Buffer.from(`${HEAD}<bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process></bpmn:definitions>`);
+import { end, flow, jobTask, processDocument, start } from './bpmn-xml.js';
 
 /** start → service task `a` (job `typeA`) → service task `b` (job `typeB`) → end. */
 export function twoTasksProcess(processId: string, typeA: string, typeB: string): Buffer {
-  return process(processId, start('start', 'f1') + flow('f1', 'start', 'a') + jobTask('serviceTask', 'a', typeA, 'f1', 'f2') + flow('f2', 'a', 'b') +
+  return processDocument(processId, start('start', 'f1') + flow('f1', 'start', 'a') + jobTask('serviceTask', 'a', typeA, 'f1', 'f2') + flow('f2', 'a', 'b') +
     jobTask('serviceTask', 'b', typeB, 'f2', 'f3') + flow('f3', 'b', 'end') + end('end', 'f3'));
 }
 
@@ -23,23 +13,23 @@ export function subprocessProcess(processId: string, jobType: string): Buffer {
   const sub = '<bpmn:subProcess id="sub"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>' +
     start('sub-start', 's1') + flow('s1', 'sub-start', 'inner') + jobTask('serviceTask', 'inner', jobType, 's1', 's2') + flow('s2', 'inner', 'sub-end') + end('sub-end', 's2') +
     '</bpmn:subProcess>';
-  return process(processId, start('start', 'f1') + flow('f1', 'start', 'sub') + sub + flow('f2', 'sub', 'end') + end('end', 'f2'));
+  return processDocument(processId, start('start', 'f1') + flow('f1', 'start', 'sub') + sub + flow('f2', 'sub', 'end') + end('end', 'f2'));
 }
 
 /** start → job-worker user task `task` → end (a user task without `zeebe:userTask`). */
 export function userTaskProcess(processId: string): Buffer {
-  return process(processId, start('start', 'f1') + flow('f1', 'start', 'task') +
+  return processDocument(processId, start('start', 'f1') + flow('f1', 'start', 'task') +
     '<bpmn:userTask id="task"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>' + flow('f2', 'task', 'end') + end('end', 'f2'));
 }
 
 /** start → job-based send task `task` of `jobType` → end. */
 export function sendTaskProcess(processId: string, jobType: string): Buffer {
-  return process(processId, start('start', 'f1') + flow('f1', 'start', 'task') + jobTask('sendTask', 'task', jobType, 'f1', 'f2') + flow('f2', 'task', 'end') + end('end', 'f2'));
+  return processDocument(processId, start('start', 'f1') + flow('f1', 'start', 'task') + jobTask('sendTask', 'task', jobType, 'f1', 'f2') + flow('f2', 'task', 'end') + end('end', 'f2'));
 }
 
 /** start → service task `taskId` of `jobType` → end: a target for migrating a one-task instance to another element id. */
 export function renamedTaskProcess(processId: string, jobType: string, taskId: string): Buffer {
-  return process(processId, start('start', 'f1') + flow('f1', 'start', taskId) + jobTask('serviceTask', taskId, jobType, 'f1', 'f2') + flow('f2', taskId, 'end') + end('end', 'f2'));
+  return processDocument(processId, start('start', 'f1') + flow('f1', 'start', taskId) + jobTask('serviceTask', taskId, jobType, 'f1', 'f2') + flow('f2', taskId, 'end') + end('end', 'f2'));
 }
 
 const loop = (sequential: boolean): string =>
@@ -50,7 +40,7 @@ const loop = (sequential: boolean): string =>
 export function multiInstanceTaskProcess(processId: string, jobType: string, sequential: boolean): Buffer {
   const task = `<bpmn:serviceTask id="task"><bpmn:extensionElements><zeebe:taskDefinition type="${jobType}"/></bpmn:extensionElements>` +
     `<bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>${loop(sequential)}</bpmn:serviceTask>`;
-  return process(processId, start('start', 'f1') + flow('f1', 'start', 'task') + task + flow('f2', 'task', 'end') + end('end', 'f2'));
+  return processDocument(processId, start('start', 'f1') + flow('f1', 'start', 'task') + task + flow('f2', 'task', 'end') + end('end', 'f2'));
 }
 
 /** start → service task `a` of `jobType` → parallel multi-instance subprocess `sub` (start → service task `inner` → end) → end. */
@@ -58,7 +48,7 @@ export function multiInstanceSubprocessProcess(processId: string, jobType: strin
   const sub = `<bpmn:subProcess id="sub"><bpmn:incoming>f2</bpmn:incoming><bpmn:outgoing>f3</bpmn:outgoing>${loop(false)}` +
     start('sub-start', 's1') + flow('s1', 'sub-start', 'inner') + jobTask('serviceTask', 'inner', `${jobType}-inner`, 's1', 's2') + flow('s2', 'inner', 'sub-end') + end('sub-end', 's2') +
     '</bpmn:subProcess>';
-  return process(processId, start('start', 'f1') + flow('f1', 'start', 'a') + jobTask('serviceTask', 'a', jobType, 'f1', 'f2') + flow('f2', 'a', 'sub') + sub +
+  return processDocument(processId, start('start', 'f1') + flow('f1', 'start', 'a') + jobTask('serviceTask', 'a', jobType, 'f1', 'f2') + flow('f2', 'a', 'sub') + sub +
     flow('f3', 'sub', 'end') + end('end', 'f3'));
 }
 
@@ -81,5 +71,5 @@ const boundaryEvent = ({ id, attachedTo, kind }: Boundary): string =>
 export function boundaryProcess(processId: string, jobType: string, boundaries: readonly Boundary[]): Buffer {
   const body = start('start', 'f1') + flow('f1', 'start', 'task') + jobTask('serviceTask', 'task', jobType, 'f1', 'f2') + flow('f2', 'task', 'other') +
     jobTask('serviceTask', 'other', `${jobType}-other`, 'f2', 'f3') + flow('f3', 'other', 'end') + end('end', 'f3') + boundaries.map(boundaryEvent).join('');
-  return Buffer.from(`${HEAD}${MESSAGE}<bpmn:process id="${processId}" isExecutable="true">${body}</bpmn:process></bpmn:definitions>`);
+  return processDocument(processId, body, MESSAGE);
 }

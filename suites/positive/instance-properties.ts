@@ -2,9 +2,10 @@
 import fc from 'fast-check';
 import { sizeDecision, straightThroughProcess } from '../cases/models.js';
 import { nonBlankString, validVariables } from '../properties/arbitraries.js';
+import { deployOne, firstProcessKey } from './deployed-entries.js';
 import { namesIn } from './job-properties.js';
 import { positive, type AnyPositiveProperty, type Exchange, type Tenancy } from './positive-property.js';
-import { empty, equals, fieldsOf, intAtLeast, jsonObject, key, sameKey, variableNames, type Problems } from './shape.js';
+import { empty, equals, fieldsOf, intAtLeast, jsonObject, key, keyAndTenant, sameKey, variableNames, type Problems } from './shape.js';
 
 /** An instance answer (with or without result) against the definition it was created from. */
 function instanceProblems(answer: Record<string, unknown>, deployed: { processDefinitionKey: string; bpmnProcessId: string }, tenancy: Tenancy): Problems {
@@ -40,14 +41,13 @@ const createWithResult = positive({
   input: fc.record({ variables: validVariables, fetchAll: fc.boolean() }),
   exercise: async (fx, input, tenancy): Promise<Exchange> => {
     const bpmnProcessId = fx.uniqueId('straight');
-    const deployment = await fx.ensure('DeployResource', { resources: [{ name: `${bpmnProcessId}.bpmn`, content: straightThroughProcess(bpmnProcessId) }], tenantId: tenancy.tenantId });
-    const process = fieldsOf(fieldsOf((deployment['deployments'] as unknown[] | undefined)?.[0])['process']);
+    const entries = await deployOne(fx, `${bpmnProcessId}.bpmn`, straightThroughProcess(bpmnProcessId), tenancy.tenantId);
+    const deployed = { bpmnProcessId, processDefinitionKey: firstProcessKey(entries) };
     const names = namesIn(input.variables);
     const fetchVariables = input.fetchAll ? [] : names.slice(0, 1);
     const request = { request: { bpmnProcessId, version: -1, variables: input.variables, tenantId: tenancy.tenantId }, requestTimeout: 10_000, fetchVariables };
     const outcome = await fx.call('CreateProcessInstanceWithResult', request);
     const answer = fieldsOf(outcome.responses[0]);
-    const deployed = { bpmnProcessId, processDefinitionKey: String(process['processDefinitionKey']) };
     return { request, outcome, problems: [...instanceProblems(answer, deployed, tenancy), ...variableNames('variables', answer['variables'], input.fetchAll ? names : fetchVariables)] };
   },
 });
@@ -89,7 +89,7 @@ const publishMessage = positive({
     const request = { name: fx.uniqueId('message'), ...fields, messageId: withId ? fx.uniqueId('id') : '', tenantId: tenancy.tenantId };
     const outcome = await fx.call('PublishMessage', request);
     const answer = fieldsOf(outcome.responses[0]);
-    return { request, outcome, problems: [...key('key', answer['key']), ...equals('tenantId', answer['tenantId'], tenancy.expected)] };
+    return { request, outcome, problems: keyAndTenant(answer, tenancy.expected) };
   },
 });
 
@@ -102,7 +102,7 @@ const broadcastSignal = positive({
     const request = { signalName: `${fx.uniqueId('signal')}-${input.name}`, variables: input.variables, tenantId: tenancy.tenantId };
     const outcome = await fx.call('BroadcastSignal', request);
     const answer = fieldsOf(outcome.responses[0]);
-    return { request, outcome, problems: [...key('key', answer['key']), ...equals('tenantId', answer['tenantId'], tenancy.expected)] };
+    return { request, outcome, problems: keyAndTenant(answer, tenancy.expected) };
   },
 });
 
@@ -134,8 +134,8 @@ const evaluateDecision = positive({
   input: fc.record({ size: fc.integer({ min: -1000, max: 1000 }), byKey: fc.boolean() }),
   exercise: async (fx, input, tenancy): Promise<Exchange> => {
     const decisionId = fx.uniqueId('decision');
-    const deployment = await fx.ensure('DeployResource', { resources: [{ name: `${decisionId}.dmn`, content: sizeDecision(decisionId) }], tenantId: tenancy.tenantId });
-    const decision = ((deployment['deployments'] as unknown[] | undefined) ?? []).map((d) => fieldsOf(fieldsOf(d)['decision'])).find((d) => d['dmnDecisionId'] === decisionId);
+    const entries = await deployOne(fx, `${decisionId}.dmn`, sizeDecision(decisionId), tenancy.tenantId);
+    const decision = entries.map((d) => fieldsOf(d['decision'])).find((d) => d['dmnDecisionId'] === decisionId);
     const which = input.byKey ? { decisionKey: String(decision?.['decisionKey']) } : { decisionId };
     const request = { ...which, variables: JSON.stringify({ size: input.size }), tenantId: tenancy.tenantId };
     const outcome = await fx.call('EvaluateDecision', request);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { Fixtures } from '../cases/fixtures.js';
 import { nonBlankString, positiveInt32, validVariables } from '../properties/arbitraries.js';
-import { positive, type AnyPositiveProperty, type Exchange, type Tenancy } from './positive-property.js';
+import { jobTenants, positive, type AnyPositiveProperty, type Exchange, type Tenancy } from './positive-property.js';
 import { empty, equals, fieldsOf, jsonObject, key, listOf, sameKey, variableNames, type Problems } from './shape.js';
 
 /** How far a gateway's clock may be from ours when its job deadlines are judged. */
@@ -77,7 +77,7 @@ const activateJobs = positive({
     const fetchVariable = input.fetchAll ? [] : names.slice(0, 1);
     const request = {
       type: instance.jobType, worker: input.worker, timeout: input.timeout, maxJobsToActivate: input.maxJobsToActivate,
-      fetchVariable, requestTimeout: 5000, tenantIds: tenancy.multiTenancy ? [tenancy.tenantId] : [],
+      fetchVariable, requestTimeout: 5000, tenantIds: jobTenants(tenancy),
     };
     const sentAt = Date.now();
     const outcome = await fx.call('ActivateJobs', request);
@@ -97,7 +97,7 @@ const streamActivatedJobs = positive({
   input: activation,
   exercise: async (fx, input, tenancy): Promise<Exchange> => {
     const deployed = await fx.deploy();
-    const request = { type: deployed.jobType, worker: input.worker, timeout: input.timeout, fetchVariable: [], tenantIds: tenancy.multiTenancy ? [tenancy.tenantId] : [] };
+    const request = { type: deployed.jobType, worker: input.worker, timeout: input.timeout, fetchVariable: [], tenantIds: jobTenants(tenancy) };
     const sentAt = Date.now();
     const streamed = fx.stream('StreamActivatedJobs', request, 1);
     await new Promise((resolve) => setTimeout(resolve, STREAM_REGISTERED_MS));

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { renamedTaskProcess } from '../cases/modify-models.js';
 import { validVariables } from '../properties/arbitraries.js';
-import { positive, type AnyPositiveProperty, type Exchange } from './positive-property.js';
+import { deployOne, firstProcessKey } from './deployed-entries.js';
+import { jobTenants, positive, type AnyPositiveProperty, type Exchange } from './positive-property.js';
 import { empty, equals, fieldsOf, sameKey } from './shape.js';
 
 const modifyProcessInstance = positive({
@@ -30,12 +31,11 @@ const migrateProcessInstance = positive({
   exercise: async (fx, targetTask, tenancy): Promise<Exchange> => {
     const { processInstanceKey, jobType } = await fx.instance();
     const bpmnProcessId = fx.uniqueId('migration-target');
-    const deployment = await fx.ensure('DeployResource', { resources: [{ name: `${bpmnProcessId}.bpmn`, content: renamedTaskProcess(bpmnProcessId, jobType, targetTask) }], tenantId: tenancy.tenantId });
-    const target = String(fieldsOf(fieldsOf((deployment['deployments'] as unknown[] | undefined)?.[0])['process'])['processDefinitionKey']);
+    const target = firstProcessKey(await deployOne(fx, `${bpmnProcessId}.bpmn`, renamedTaskProcess(bpmnProcessId, jobType, targetTask), tenancy.tenantId));
     const request = { processInstanceKey, migrationPlan: { targetProcessDefinitionKey: target, mappingInstructions: [{ sourceElementId: 'task', targetElementId: targetTask }] } };
     const outcome = await fx.call('MigrateProcessInstance', request);
     if (outcome.status !== 'OK') return { request, outcome, problems: [] };
-    const activated = await fx.ensure('ActivateJobs', { type: jobType, worker: 'conformance', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 5000, tenantIds: tenancy.multiTenancy ? [tenancy.tenantId] : [] });
+    const activated = await fx.ensure('ActivateJobs', { type: jobType, worker: 'conformance', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 5000, tenantIds: jobTenants(tenancy) });
     const job = fieldsOf((activated['jobs'] as unknown[] | undefined)?.[0]);
     const problems = [
       ...empty(outcome.responses[0]),

@@ -18,6 +18,11 @@ export interface Tenancy {
   readonly expected: string;
 }
 
+/** The tenants a run's job requests (ActivateJobs, StreamActivatedJobs) name: the run's tenant, or none with multi-tenancy off. */
+export function jobTenants(tenancy: Tenancy): string[] {
+  return tenancy.multiTenancy ? [tenancy.tenantId] : [];
+}
+
 /** One call of a run: what was sent, what came back, and what is wrong with the answer. */
 export interface Exchange {
   readonly request: object;

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { oneTaskProcess } from '../cases/models.js';
 import { positive, type AnyPositiveProperty, type Exchange } from './positive-property.js';
-import { empty, equals, fieldsOf, intAtLeast, key, listOf, nonEmpty, oneOf, type Problems } from './shape.js';
+import { empty, equals, fieldsOf, intAtLeast, key, keyAndTenant, listOf, nonEmpty, oneOf, type Problems } from './shape.js';
 
 /** Resource names: plain, with spaces and folders, and non-ASCII. */
 const resourceName = fc.constantFrom('', 'my process', 'folder/sub', 'prozeß-ü', '流程', 'a.b.c').map((stem) => `${stem}.bpmn`);
@@ -34,8 +34,7 @@ const deployResource = positive({
     const answer = fieldsOf(outcome.responses[0]);
     const deployments = (answer['deployments'] as unknown[] | undefined) ?? [];
     const problems = [
-      ...key('key', answer['key']),
-      ...equals('tenantId', answer['tenantId'], tenancy.expected),
+      ...keyAndTenant(answer, tenancy.expected),
       ...listOf('deployments', deployments, resources.length),
       ...resources.flatMap((r, i) => processProblems(deployments[i], r.id, r.name, tenancy.expected)),
     ];

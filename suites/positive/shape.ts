@@ -67,6 +67,11 @@ export function listOf(field: string, v: Value, length: number): Problems {
   return Array.isArray(v) && v.length === length ? [] : [`${field} has ${Array.isArray(v) ? v.length : show(v)} entries, expected ${length}`];
 }
 
+/** The answer of an RPC that makes one record: its `key` is a key and its `tenantId` is exactly `tenantId`. */
+export function keyAndTenant(answer: Record<string, unknown>, tenantId: string): Problems {
+  return [...key('key', answer['key']), ...equals('tenantId', answer['tenantId'], tenantId)];
+}
+
 /** An empty message (a response type without fields). */
 export function empty(v: Value): Problems {
   return v !== null && typeof v === 'object' && Object.keys(v).length === 0 ? [] : [`the response is ${show(v)}, expected an empty message`];

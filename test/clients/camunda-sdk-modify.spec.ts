@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Camunda8 } from '@camunda8/sdk';
 import { startEngine, type RunningEngine } from '../../engine/index.js';
-
-type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+import { sdkClient, type ZeebeClient } from './sdk-client.js';
 
 const fixture = (name: string): string => join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'modify', name);
 
@@ -15,14 +13,7 @@ describe('@camunda8/sdk modifies and migrates process instances on the engine', 
   let zeebe: ZeebeClient;
   before(async () => {
     engine = await startEngine();
-    zeebe = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: engine.address,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_SECURE_CONNECTION: false,
-      CAMUNDA_TOKEN_DISK_CACHE_DISABLE: true,
-      CAMUNDA_LOG_LEVEL: 'error',
-      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
-    }).getZeebeGrpcApiClient();
+    zeebe = sdkClient(engine.address);
   });
   afterEach(() => engine.reset());
   after(async () => {

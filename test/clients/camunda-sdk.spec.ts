@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Camunda8 } from '@camunda8/sdk';
 import { startEngine, type RunningEngine } from '../../engine/index.js';
+import { sdkClient, type ZeebeClient } from './sdk-client.js';
 import { clientFixture, deferred, processFixture, waitFor, within } from './support.js';
 
-type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 type Worker = ReturnType<ZeebeClient['createWorker']>;
 type Handler = Parameters<ZeebeClient['createWorker']>[0]['taskHandler'];
 
@@ -33,14 +32,7 @@ describe('@camunda8/sdk runs real workflows against the engine', function () {
   const workers: Worker[] = [];
   before(async () => {
     engine = await startEngine();
-    zeebe = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: engine.address,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_SECURE_CONNECTION: false,
-      CAMUNDA_TOKEN_DISK_CACHE_DISABLE: true,
-      CAMUNDA_LOG_LEVEL: 'error',
-      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false, ZEEBE_GRPC_WORKER_POLL_INTERVAL_MS: 50 },
-    }).getZeebeGrpcApiClient();
+    zeebe = sdkClient(engine.address);
   });
   afterEach(async () => {
     await Promise.all(workers.splice(0).map((w) => w.close(1000)));

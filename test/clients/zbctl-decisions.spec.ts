@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startEngine, type RunningEngine } from '../../engine/index.js';
 import { processFixture } from './support.js';
-
-const ZBCTL = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'node_modules', 'zbctl', 'bin', 'zbctl-cli.linux');
+import { zbctlJsonAt } from './zbctl-run.js';
 
 /** zbctl (the Go client) evaluates deployed decisions against the engine. */
 describe('zbctl evaluates decisions', function () {
@@ -16,17 +12,8 @@ describe('zbctl evaluates decisions', function () {
   });
   after(() => engine.stop());
 
-  /** Runs zbctl with a clean environment (no OAuth), asserting exit 0, and parses its JSON output. */
-  function zbctlJson<T>(...args: string[]): Promise<T> {
-    const argv = ['--address', engine.address, '--insecure', '--requestTimeout', '5s', ...args];
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
-    return new Promise((resolve, reject) => {
-      execFile(ZBCTL, argv, { env, timeout: 15_000 }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`zbctl ${args.join(' ')} failed: ${stderr}`));
-        else resolve(JSON.parse(stdout) as T);
-      });
-    });
-  }
+  /** Runs zbctl against the engine, asserting exit 0, and parses its JSON output. */
+  const zbctlJson = <T>(...args: string[]): Promise<T> => zbctlJsonAt<T>(engine.address, ...args);
 
   it('evaluates a decision table by id and by key: the output, matched rules and evaluated inputs', async () => {
     const deployed = await zbctlJson<{ deployments: { decision?: { dmnDecisionId: string; decisionKey: string } }[] }>('deploy', 'resource', processFixture('hit-policies.dmn'));

@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startEngine, type RunningEngine } from '../../engine/index.js';
 import { clientFixture, processFixture } from './support.js';
-
-const ZBCTL = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'node_modules', 'zbctl', 'bin', 'zbctl-cli.linux');
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import { zbctlAt, zbctlJsonAt, type ZbctlRun } from './zbctl-run.js';
 
 interface Job {
   readonly key: string;
@@ -39,23 +29,10 @@ describe('zbctl (the Go client) runs real workflows against the engine', functio
   });
   after(() => engine.stop());
 
-  /** Runs zbctl against the engine with a clean environment (no ZEEBE_* variables, so no OAuth), never throwing. */
-  function zbctl(...args: string[]): Promise<Run> {
-    const argv = ['--address', engine.address, '--insecure', '--requestTimeout', '5s', ...args];
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
-    return new Promise((resolve) => {
-      execFile(ZBCTL, argv, { env, timeout: 15_000 }, (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      });
-    });
-  }
-  /** Runs zbctl, asserting exit 0, and parses its JSON output. */
-  async function zbctlJson<T>(...args: string[]): Promise<T> {
-    const run = await zbctl(...args);
-    assert.equal(run.code, 0, `zbctl ${args.join(' ')} exited ${run.code}: ${run.stderr}`);
-    return JSON.parse(run.stdout) as T;
-  }
+  /** Runs zbctl against the engine, never throwing. */
+  const zbctl = (...args: string[]): Promise<ZbctlRun> => zbctlAt(engine.address, ...args);
+  /** Runs zbctl against the engine, asserting exit 0, and parses its JSON output. */
+  const zbctlJson = <T>(...args: string[]): Promise<T> => zbctlJsonAt<T>(engine.address, ...args);
   const activate = async (type: string, ...flags: string[]) =>
     (await zbctlJson<{ jobs: Job[] }>('activate', 'jobs', type, '--requestTimeout', '1s', ...flags)).jobs;
   const create = (processIdOrKey: string, variables = '{}') =>

@@ -11,8 +11,15 @@ export const STRANGER_TOKEN = 'test-stranger';
 /** Tokens per caller kind, as the cases name them. */
 export const CASE_TOKENS = { authorized: AUTHORIZED_TOKEN, anonymous: undefined, 'invalid-token': 'not-a-valid-token' } as const;
 
+/** A running engine, a client connected to it, and one call that closes both. */
+export interface EngineWithClient {
+  readonly engine: RunningEngine;
+  readonly client: GatewayClient;
+  close(): Promise<void>;
+}
+
 /** Starts an engine on an ephemeral loopback port with the authorized static token, and a client for it. */
-export async function engineWithClient(input: EngineOptionsInput = {}): Promise<{ engine: RunningEngine; client: GatewayClient; close(): Promise<void> }> {
+export async function engineWithClient(input: EngineOptionsInput = {}): Promise<EngineWithClient> {
   const engine = await startEngine({
     staticTokens: [
       { token: AUTHORIZED_TOKEN, subject: 'tester', tenants: AUTHORIZED_TENANTS },

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { manualClock, type ManualClock } from '../../engine/index.js';
 import type { EngineOptionsInput } from '../../engine/index.js';
 import type { CallOutcome } from '../../suites/harness/client.js';
-import { AUTHORIZED_TOKEN, engineWithClient } from './engine-target.js';
+import { AUTHORIZED_TOKEN, engineWithClient, type EngineWithClient } from './engine-target.js';
 import { deploy, jobsOf, type ActivatedJob } from './processes.js';
 
 /** An engine on a manual clock with the fixtures deployed, and the calls the event tests make over gRPC (as the authorized caller). */
 export interface EventTarget {
   readonly clock: ManualClock;
-  readonly target: Awaited<ReturnType<typeof engineWithClient>>;
+  readonly target: EngineWithClient;
   call(rpc: Parameters<EventTarget['target']['client']['call']>[0], request: object, token?: string): Promise<CallOutcome>;
   /** Creates an instance of the latest version; returns its key. */
   create(bpmnProcessId: string, variables?: object, tenantId?: string): Promise<string>;

@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
 import { deploy } from '../../support/processes.js';
 import { driver, variablesOf } from '../../support/drive.js';
-import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN } from '../../support/engine-target.js';
-
-type Target = Awaited<ReturnType<typeof engineWithClient>>;
+import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN, type EngineWithClient } from '../../support/engine-target.js';
+import { deployedEngine } from '../../support/deployed-engine.js';
 
 /** Call activities, driven over gRPC: variables both ways, incidents, cancellation, tenants. */
 describe('engine state: call activities', () => {
-  let target: Target;
+  let target: EngineWithClient;
   afterEach(() => target.close());
   const incidents = () => target.engine.inspect().incidents;
 
   it('starts the child (process id from an expression) with every parent variable; its variables come back', async () => {
-    target = await engineWithClient();
-    await deploy(target.client, ['call-child.bpmn', 'call-activity.bpmn']);
+    target = await deployedEngine(['call-child.bpmn', 'call-activity.bpmn']);
     const run = driver(target.client);
     const parentKey = await run.create('call-parent', { childId: 'call-child', amount: 3 });
     const [child] = await run.activate('child-work');
@@ -28,8 +26,7 @@ describe('engine state: call activities', () => {
   });
 
   it('passes only the input mappings down and only the output mappings up when propagation is off', async () => {
-    target = await engineWithClient();
-    await deploy(target.client, ['call-child.bpmn', 'call-activity.bpmn']);
+    target = await deployedEngine(['call-child.bpmn', 'call-activity.bpmn']);
     const run = driver(target.client);
     await run.create('call-parent-isolated', { amount: 3, secret: 'x' });
     const [child] = await run.activate('child-work');
@@ -40,8 +37,7 @@ describe('engine state: call activities', () => {
   });
 
   it('raises CALLED_ELEMENT_ERROR for a process not deployed; resolving it after deploying the process starts the child', async () => {
-    target = await engineWithClient();
-    await deploy(target.client, ['call-activity.bpmn']);
+    target = await deployedEngine(['call-activity.bpmn']);
     const run = driver(target.client);
     await run.create('call-parent', { childId: 'call-child', amount: 1 });
     const [incident] = incidents();
@@ -53,8 +49,7 @@ describe('engine state: call activities', () => {
   });
 
   it('cancelling the parent cancels the child', async () => {
-    target = await engineWithClient();
-    await deploy(target.client, ['call-child.bpmn', 'call-activity.bpmn']);
+    target = await deployedEngine(['call-child.bpmn', 'call-activity.bpmn']);
     const run = driver(target.client);
     const parentKey = await run.create('call-parent', { childId: 'call-child', amount: 1 });
     const [child] = await run.activate('child-work');
@@ -66,8 +61,7 @@ describe('engine state: call activities', () => {
 
   for (const [profile, expected] of [['documented', 'OK'], ['zeebe-8.5', 'FAILED_PRECONDITION']] as const) {
     it(`CancelProcessInstance of a child instance in profile ${profile}: ${expected}`, async () => {
-      target = await engineWithClient({ profile });
-      await deploy(target.client, ['call-child.bpmn', 'call-activity.bpmn']);
+      target = await deployedEngine(['call-child.bpmn', 'call-activity.bpmn'], { profile });
       const run = driver(target.client);
       const parentKey = await run.create('call-parent', { childId: 'call-child', amount: 1 });
       const [child] = await run.activate('child-work');

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { deploy } from '../../support/processes.js';
 import { driver, variablesOf } from '../../support/drive.js';
-import { engineWithClient } from '../../support/engine-target.js';
-
-type Target = Awaited<ReturnType<typeof engineWithClient>>;
+import { engineWithClient, type EngineWithClient } from '../../support/engine-target.js';
 
 /** Business rule tasks with zeebe:calledDecision, driven over gRPC. */
 describe('engine state: business rule task with a called decision', () => {
-  let target: Target;
+  let target: EngineWithClient;
   beforeEach(async () => {
     target = await engineWithClient();
   });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { PROFILES } from '../../../rules/index.js';
 import { deploy } from '../../support/processes.js';
-import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN } from '../../support/engine-target.js';
-
-type Target = Awaited<ReturnType<typeof engineWithClient>>;
+import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN, type EngineWithClient } from '../../support/engine-target.js';
+import { deployedEngine } from '../../support/deployed-engine.js';
 
 interface Evaluated {
   decisionKey: string; decisionId: string; decisionName: string; decisionVersion: number; decisionType: string; decisionOutput: string; tenantId: string;
@@ -17,10 +16,9 @@ interface Answer {
 
 /** EvaluateDecision over gRPC: every hit policy, required decisions, failures, lookups by id and key, tenants. */
 describe('engine state: EvaluateDecision', () => {
-  let target: Target;
+  let target: EngineWithClient;
   before(async () => {
-    target = await engineWithClient();
-    await deploy(target.client, ['hit-policies.dmn', 'loan-drg.dmn']);
+    target = await deployedEngine(['hit-policies.dmn', 'loan-drg.dmn']);
   });
   after(() => target.close());
 

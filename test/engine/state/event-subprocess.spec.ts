@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
+import { variablesOf } from '../../support/drive.js';
 import { eventTarget, type EventTarget } from '../../support/event-target.js';
-
-const variable = (variables: string | undefined, name: string): unknown => (JSON.parse(variables ?? '{}') as Record<string, unknown>)[name];
 
 /** Event subprocesses, event-based gateways and error end events over gRPC. */
 describe('engine events: event subprocesses, event-based gateways, error end events', () => {
@@ -15,7 +14,7 @@ describe('engine events: event subprocesses, event-based gateways, error end eve
     assert.equal((await t.jobs('es-reminder')).length, 1);
     await t.call('BroadcastSignal', { signalName: 'ping', variables: '{"pinged":true}' });
     const [pinged] = await t.jobs('es-pinged');
-    assert.equal(variable(pinged?.variables, 'pinged'), true);
+    assert.equal(variablesOf(pinged).pinged, true);
     assert.equal((await t.jobs('es-work')).length, 1, 'the main path still runs');
   });
 
@@ -29,7 +28,7 @@ describe('engine events: event subprocesses, event-based gateways, error end eve
     t.clock.advance(5 * 60_000);
     assert.deepEqual(await t.jobs('es-reminder'), [], 'the interrupted process has no more event subprocesses');
     const aborted = await t.completeOne('es-aborted');
-    assert.equal(variable(aborted.variables, 'reason'), 'customer');
+    assert.equal(variablesOf(aborted).reason, 'customer');
     assert.equal(t.instances(), 0);
   });
 
@@ -40,7 +39,7 @@ describe('engine events: event subprocesses, event-based gateways, error end eve
     const thrown = await t.call('ThrowError', { jobKey: work?.key, errorCode: 'FAILED', errorMessage: 'no', variables: '{"cause":"x"}' });
     assert.equal(thrown.status, 'OK', thrown.details);
     const failed = await t.completeOne('es-failed');
-    assert.equal(variable(failed.variables, 'cause'), 'x');
+    assert.equal(variablesOf(failed).cause, 'x');
     assert.equal(t.instances(), 0);
   });
 
@@ -63,7 +62,7 @@ describe('engine events: event subprocesses, event-based gateways, error end eve
     await t.create('event-gateway', { id: 'c' });
     await t.publish('answer', 'a', { variables: { answer: 42 } });
     const answered = await t.completeOne('answered');
-    assert.equal(variable(answered.variables, 'answer'), 42);
+    assert.equal(variablesOf(answered).answer, 42);
     t.clock.advance(30_000);
     assert.equal((await t.jobs('timed-out')).length, 2, 'the answered instance no longer has a timer');
     await t.publish('answer', 'b');

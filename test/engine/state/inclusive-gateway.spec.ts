@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { deploy } from '../../support/processes.js';
 import { driver, type Driver } from '../../support/drive.js';
-import { engineWithClient } from '../../support/engine-target.js';
-
-type Target = Awaited<ReturnType<typeof engineWithClient>>;
+import { deployedEngine } from '../../support/deployed-engine.js';
+import type { EngineWithClient } from '../../support/engine-target.js';
 
 /** Inclusive gateways over gRPC: the fork takes every true condition (else the default), the join waits for what can still come. */
 describe('engine state: inclusive gateways', () => {
-  let target: Target;
+  let target: EngineWithClient;
   let run: Driver;
   beforeEach(async () => {
-    target = await engineWithClient();
-    await deploy(target.client, ['inclusive.bpmn']);
+    target = await deployedEngine(['inclusive.bpmn']);
     run = driver(target.client);
   });
   afterEach(() => target.close());

@@ -2,21 +2,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobsOf, deploy } from '../../support/processes.js';
-import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN } from '../../support/engine-target.js';
+import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN, type EngineWithClient } from '../../support/engine-target.js';
+import { deployedEngine } from '../../support/deployed-engine.js';
 import { realModelsDir } from '../../support/real-models.js';
-
-type Target = Awaited<ReturnType<typeof engineWithClient>>;
 
 /** Start instructions, variable scopes, deleting decisions and forms, and an incident of another tenant. */
 describe('engine state: instances, variables and resources', () => {
-  let target: Target;
+  let target: EngineWithClient;
   afterEach(() => target.close());
   const activate = async (type: string) =>
     jobsOf((await target.client.call('ActivateJobs', { type, worker: 'w', timeout: 60_000, maxJobsToActivate: 5, requestTimeout: -1 }, { token: AUTHORIZED_TOKEN })).responses);
 
   it('starts at the elements the start instructions name, entering their subprocess', async () => {
-    target = await engineWithClient();
-    await deploy(target.client, ['gateways.bpmn']);
+    target = await deployedEngine(['gateways.bpmn']);
     const created = await target.client.call('CreateProcessInstance', { bpmnProcessId: 'gateways', version: -1, variables: '{"amount":1}', startInstructions: [{ elementId: 'task-b' }] });
     assert.equal(created.status, 'OK', created.details);
     assert.deepEqual(await activate('gw-a'), []);
@@ -26,8 +24,7 @@ describe('engine state: instances, variables and resources', () => {
   });
 
   it('sets variables locally or merges them into the scope that has them, as the page describes', async () => {
-    target = await engineWithClient();
-    await deploy(target.client, ['gateways.bpmn']);
+    target = await deployedEngine(['gateways.bpmn']);
     const created = await target.client.call('CreateProcessInstance', { bpmnProcessId: 'gateways', version: -1, variables: '{"amount":150,"foo":2}' });
     const root = (created.responses[0] as { processInstanceKey: string }).processInstanceKey;
     const [a] = await activate('gw-a');

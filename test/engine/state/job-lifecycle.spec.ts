@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { manualClock, type ManualClock } from '../../../engine/index.js';
-import { engineWithClient } from '../../support/engine-target.js';
+import { engineWithClient, type EngineWithClient } from '../../support/engine-target.js';
 import { deploy, fixture, jobsOf, type DeployResponse } from '../../support/processes.js';
-
-type Target = Awaited<ReturnType<typeof engineWithClient>>;
 
 /** Deploy, create, activate, complete, fail, throw: the job lifecycle over real gRPC, with time under control. */
 describe('engine state: deployments, instances and the job lifecycle', () => {
-  let target: Target;
+  let target: EngineWithClient;
   let clock: ManualClock;
   beforeEach(async () => {
     clock = manualClock();
@@ -15,7 +13,7 @@ describe('engine state: deployments, instances and the job lifecycle', () => {
   });
   afterEach(() => target.close());
 
-  const call = (rpc: Parameters<Target['client']['call']>[0], request: object) => target.client.call(rpc, request);
+  const call = (rpc: Parameters<EngineWithClient['client']['call']>[0], request: object) => target.client.call(rpc, request);
   const create = async (bpmnProcessId: string, variables: object = {}) => {
     const outcome = await call('CreateProcessInstance', { bpmnProcessId, version: -1, variables: JSON.stringify(variables) });
     assert.equal(outcome.status, 'OK', outcome.details);

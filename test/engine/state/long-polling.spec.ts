@@ -3,21 +3,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { credentials, type ClientReadableStream } from '@grpc/grpc-js';
 import { manualClock, type ManualClock } from '../../../engine/index.js';
 import { createGatewayClientConstructor } from '../../../proto/index.js';
-import { engineWithClient } from '../../support/engine-target.js';
-import { deploy, jobsOf, type ActivatedJob } from '../../support/processes.js';
-
-type Target = Awaited<ReturnType<typeof engineWithClient>>;
+import type { EngineWithClient } from '../../support/engine-target.js';
+import { deployedEngine } from '../../support/deployed-engine.js';
+import { jobsOf, type ActivatedJob } from '../../support/processes.js';
 
 /** Lets a call reach the engine and park before the test moves the clock (not a timing assertion). */
 const settle = () => sleep(50);
 
 describe('engine state: ActivateJobs long polling and StreamActivatedJobs', () => {
-  let target: Target;
+  let target: EngineWithClient;
   let clock: ManualClock;
   beforeEach(async () => {
     clock = manualClock();
-    target = await engineWithClient({ clock, topology: { partitions: 3 } });
-    await deploy(target.client, ['one-task.bpmn']);
+    target = await deployedEngine(['one-task.bpmn'], { clock, topology: { partitions: 3 } });
   });
   afterEach(() => target.close());
 
@@ -77,8 +75,7 @@ describe('engine state: ActivateJobs long polling and StreamActivatedJobs', () =
   it('keeps each response under 4 MiB: jobs that do not fit stay activatable, a job that never fits is an incident', async () => {
     // One partition, so every job competes for the same response message.
     await target.close();
-    target = await engineWithClient({ clock, topology: { partitions: 1 } });
-    await deploy(target.client, ['one-task.bpmn']);
+    target = await deployedEngine(['one-task.bpmn'], { clock, topology: { partitions: 1 } });
     const big = 'x'.repeat(1536 * 1024);
     for (let i = 0; i < 3; i++) await create({ big, i });
     const first = jobsOf((await poll(-1)).responses);

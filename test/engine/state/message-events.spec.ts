@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { variablesOf } from '../../support/drive.js';
 import { AUTHORIZED_TOKEN } from '../../support/engine-target.js';
 import { eventTarget, type EventTarget } from '../../support/event-target.js';
 
@@ -17,7 +18,7 @@ describe('engine events: messages', () => {
     await t.publish('payment-received', 'o-1', { variables: { amount: 42 } });
     const [ship, ...more] = await t.jobs('ship');
     assert.equal(more.length, 0);
-    assert.deepEqual(JSON.parse(ship?.variables ?? ''), { orderId: 'o-1', amount: 42 });
+    assert.deepEqual(variablesOf(ship), { orderId: 'o-1', amount: 42 });
   });
 
   it('keeps a message with a time to live for a subscription that opens later, until the clock passes it', async () => {

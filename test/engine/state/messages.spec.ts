@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { manualClock, type ManualClock } from '../../../engine/index.js';
-import { engineWithClient } from '../../support/engine-target.js';
+import { engineWithClient, type EngineWithClient } from '../../support/engine-target.js';
 
 /** PublishMessage buffering by time to live and message ids; BroadcastSignal's answer. */
 describe('engine state: published messages and broadcast signals', () => {
-  let target: Awaited<ReturnType<typeof engineWithClient>>;
+  let target: EngineWithClient;
   let clock: ManualClock;
   beforeEach(async () => {
     clock = manualClock();

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { deploy } from '../../support/processes.js';
 import { driver, variablesOf, type Driver } from '../../support/drive.js';
-import { engineWithClient } from '../../support/engine-target.js';
-
-type Target = Awaited<ReturnType<typeof engineWithClient>>;
+import { deployedEngine } from '../../support/deployed-engine.js';
+import type { EngineWithClient } from '../../support/engine-target.js';
 
 /** Multi-instance activities (parallel and sequential; tasks, subprocesses, call activities), over gRPC. */
 describe('engine state: multi-instance activities', () => {
-  let target: Target;
+  let target: EngineWithClient;
   let run: Driver;
   beforeEach(async () => {
-    target = await engineWithClient();
-    await deploy(target.client, ['call-child.bpmn', 'multi-instance.bpmn']);
+    target = await deployedEngine(['call-child.bpmn', 'multi-instance.bpmn']);
     run = driver(target.client);
   });
   afterEach(() => target.close());

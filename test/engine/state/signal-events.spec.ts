@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { variablesOf } from '../../support/drive.js';
 import { eventTarget, type EventTarget } from '../../support/event-target.js';
 
 /** Signal catch, boundary and throw events over gRPC; message throw events, which are jobs. */
@@ -35,7 +36,7 @@ describe('engine events: signals', () => {
     await t.create('signal-catch');
     await t.create('signal-throw');
     const [caught] = await t.jobs('after-signal');
-    assert.deepEqual(JSON.parse(caught?.variables ?? ''), { origin: 'thrown' }, "the throw event's input mappings are the signal variables");
+    assert.deepEqual(variablesOf(caught), { origin: 'thrown' }, "the throw event's input mappings are the signal variables");
     assert.equal((await t.jobs('signal-started')).length, 1, 'the end event broadcast "go"');
   });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { variablesOf } from '../../support/drive.js';
 import { eventTarget, type EventTarget } from '../../support/event-target.js';
 import { fixture } from '../../support/processes.js';
 
@@ -50,7 +51,7 @@ describe('engine events: message, signal and timer start events', () => {
     assert.equal(t.instances(), 0);
     assert.equal((await broadcast('tenant-a')).status, 'OK');
     const [job] = await t.jobs('signal-started', ['tenant-a']);
-    assert.deepEqual(JSON.parse(job?.variables ?? ''), { from: 'signal' });
+    assert.deepEqual(variablesOf(job), { from: 'signal' });
     assert.equal(job?.tenantId, 'tenant-a');
   });
 

@@ -5,14 +5,14 @@ import { STATE_CASES } from '../../../suites/cases/state-cases.js';
 import { AUTHORIZED_TENANT } from '../../../suites/cases/valid-requests.js';
 import { DEFAULT_TENANTS } from '../../../suites/cases/tenants.js';
 import { judge } from '../../../suites/harness/judge.js';
-import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN } from '../../support/engine-target.js';
+import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN, type EngineWithClient } from '../../support/engine-target.js';
 
 /** Every state-dependent rule the engine can reach, per profile, with fixtures built over gRPC only. */
 describe('engine state rules, per profile', () => {
   for (const profile of PROFILES) {
     for (const multiTenancy of [false, true]) {
       describe(`profile ${profile}, multi-tenancy ${multiTenancy ? 'on' : 'off'}`, () => {
-        let target: Awaited<ReturnType<typeof engineWithClient>>;
+        let target: EngineWithClient;
         let fx: Fixtures;
         const tenantId = multiTenancy ? AUTHORIZED_TENANT : '';
         before(async () => {
