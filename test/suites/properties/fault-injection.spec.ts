@@ -33,7 +33,7 @@ const REPRESENTATIVES: readonly Representative[] = [
     minimal: (r) => {
       // One character outside the mask; which one depends on the shrink path ('/' on most seeds).
       const tenantId = String(r['tenantId']);
-      assert.ok([...tenantId].length === 1 && !TENANT_ID_MASK.test(tenantId), `an illegal tenant shrinks to one illegal character, got ${JSON.stringify(tenantId)}`);
+      assert.ok(Array.from(tenantId).length === 1 && !TENANT_ID_MASK.test(tenantId), `an illegal tenant shrinks to one illegal character, got ${JSON.stringify(tenantId)}`);
       const [resource] = r['resources'] as { content: unknown }[];
       const [sent] = validRequest('DeployResource', true)['resources'] as { content: Buffer }[];
       assert.equal(resource?.content, sent?.content.toString('base64'), 'bytes are printed as base64');
