@@ -1,11 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Cassette, RecordedCall } from '../proxy/index.js';
 import { DEFAULT_NOISE } from '../proxy/replay/noise.js';
+import { callName, callTotalsOf, runFailed } from '../reports/index.js';
 import { parseInteger } from './flags.js';
 import { parseHostPort, readFlagFile } from './host-port.js';
+import { kitIdentity } from './kit-identity.js';
 import { UsageError } from './usage-error.js';
+import { writeReports } from './write-reports.js';
 
 /** The flags of `zeebe-conformance replay serve`. */
 export interface ServeFlags {
@@ -80,7 +81,10 @@ function headerPairs(values: readonly string[]): Record<string, string> {
   return out;
 }
 
-/** `zeebe-conformance replay verify`: re-send the cassette to a live gateway; exit 1 when a call differs. */
+/**
+ * `zeebe-conformance replay verify`: re-send the cassette to a live gateway, write the results model (a replay run)
+ * and its reports like verify does; exit 1 when a call differs.
+ */
 export async function runReplayVerifyCommand(flags: VerifyFlags): Promise<void> {
   if (flags.cassette === undefined) throw new UsageError('replay verify needs --cassette FILE');
   if (flags.target === undefined) throw new UsageError('replay verify needs --target host:port');
@@ -89,15 +93,15 @@ export async function runReplayVerifyCommand(flags: VerifyFlags): Promise<void> 
   const metadata = headerPairs(flags.header ?? []);
   const waitMs = parseInteger('--wait-ms', flags.waitMs, 0, 3_600_000);
   const cassette = await loadCassette(flags.cassette);
-  const { hasRegression, renderReplayJUnit, verifyCassette } = await import('../proxy/index.js');
-  const results = await verifyCassette(cassette, { target: { ...target, tls: flags.tls === true || ca !== undefined ? (ca === undefined ? {} : { ca }) : undefined }, noise: flags.noise ?? [], metadata, waitMs });
-  mkdirSync(flags.output, { recursive: true });
-  writeFileSync(join(flags.output, 'replay-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(flags.output, 'replay-junit.xml'), renderReplayJUnit(results));
-  for (const call of results.calls.filter((c) => c.verdict === 'mismatched')) console.log(`MISMATCH #${call.id} ${rpcOf(call.method)} (line ${call.line}): ${call.reason ?? ''}`);
-  const { calls, matched, mismatched, skipped } = results.summary;
+  const { verifyCassette } = await import('../proxy/index.js');
+  const tls = flags.tls === true || ca !== undefined ? (ca === undefined ? {} : { ca }) : undefined;
+  const results = await verifyCassette(cassette, { target: { ...target, tls }, noise: flags.noise ?? [], metadata, waitMs, kit: kitIdentity() });
+  const written = writeReports(flags.output, results);
+  for (const call of results.calls.filter((c) => c.verdict === 'mismatched')) console.log(`MISMATCH ${callName(call)}: ${call.reason ?? ''}`);
+  const { calls, matched, mismatched, skipped } = callTotalsOf(results.calls);
   console.log(`replay verify: ${calls} calls, ${matched} matched, ${mismatched} mismatched, ${skipped} skipped; results in ${flags.output}`);
-  if (hasRegression(results)) process.exitCode = 1;
+  console.log(`reports:\n${written.map((file) => `  ${file}`).join('\n')}`);
+  if (runFailed(results)) process.exitCode = 1;
 }
 
 /** Adds `replay serve` and `replay verify` to the CLI. */
@@ -123,7 +127,7 @@ export function registerReplayCommand(cli: Command): void {
     .option('--ca <file>', 'PEM CA certificate to trust (implies --tls)')
     .option('--header <name=value...>', 'metadata sent with every call (recorded secrets are redacted, e.g. authorization=Bearer ...)')
     .option('--noise <field...>', `more response fields not compared (always: ${DEFAULT_NOISE.join(', ')}; keys are mapped)`)
-    .option('--output <dir>', 'where to write replay-results.json and replay-junit.xml', 'out/replay')
+    .option('--output <dir>', 'where to write results.json, junit.xml, report.md and report.html', 'out/replay')
     .option('--wait-ms <ms>', 'how long a call waits for the calls it depended on while recording', '10000')
     .action(runReplayVerifyCommand);
 }

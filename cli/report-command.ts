@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { diffResults, hasRegression, renderDiff } from '../reports/index.js';
+import { diffReplayResults, diffResults, hasRegression, renderDiff, renderReplayDiff } from '../reports/index.js';
 import { readResultsFile } from './results-file.js';
 import { REPORT_FORMATS, type ReportFormat } from './write-reports.js';
 import { UsageError } from './usage-error.js';
@@ -22,9 +22,23 @@ export function runReportRender(file: string, flags: RenderFlags): void {
   }
 }
 
-/** `report diff OLD.json NEW.json`: rules that regressed and were fixed; exit 1 on a regression. */
+/**
+ * `report diff OLD.json NEW.json`: rules (or, for two replay runs, recorded calls) that regressed and were fixed;
+ * exit 1 on a regression. A verify run and a replay run have nothing to compare: a usage error.
+ */
 export function runReportDiff(oldFile: string, newFile: string): void {
-  const diff = diffResults(readResultsFile(oldFile), readResultsFile(newFile));
+  const before = readResultsFile(oldFile);
+  const after = readResultsFile(newFile);
+  if (before.kind === 'replay' && after.kind === 'replay') {
+    const diff = diffReplayResults(before, after);
+    process.stdout.write(renderReplayDiff(diff));
+    if (diff.regressions.length > 0) process.exitCode = 1;
+    return;
+  }
+  if (before.kind !== 'verify' || after.kind !== 'verify') {
+    throw new UsageError(`cannot diff a ${before.kind} run (${oldFile}) with a ${after.kind} run (${newFile}): compare runs of one kind`);
+  }
+  const diff = diffResults(before, after);
   process.stdout.write(renderDiff(diff));
   if (hasRegression(diff)) process.exitCode = 1;
 }

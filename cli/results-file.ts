@@ -1,4 +1,4 @@
-import { RESULTS_VERSION, VERDICTS, type RunResults } from '../reports/index.js';
+import { CALL_VERDICTS, RESULTS_VERSION, VERDICTS, type Results } from '../reports/index.js';
 import { int, list, oneOf, str, type Validator } from './config-schema.js';
 import { lineColumnOfPath } from './json-locate.js';
 import { readJsonFile } from './json-file.js';
@@ -22,8 +22,8 @@ function fields(shape: Readonly<Record<string, Validator>>): Validator {
 
 const failure = fields({ name: str, expected: str, received: str, details: str, reproduce: str });
 
-/** The fields renderers and diffs read; the JSON schema (reports/results.schema.json) has the whole shape. */
-const RESULTS_SHAPE = fields({
+/** The fields renderers and diffs read of a verify run; the JSON schema (reports/results.schema.json) has the whole shape. */
+const VERIFY_SHAPE = fields({
   kit: fields({ name: str, version: str }),
   target: fields({ description: str }),
   capabilities: fields({ partitions: num, settings: list(fields({})), unimplemented: list(str) }),
@@ -36,23 +36,59 @@ const RESULTS_SHAPE = fields({
   acceptance: fields({ checks: num, failures: list(failure) }),
 });
 
+const call = fields({
+  id: num,
+  line: num,
+  method: str,
+  rpc: str,
+  verdict: oneOf(CALL_VERDICTS),
+  recorded: fields({ status: num, messages: num }),
+  differences: list(fields({ path: str })),
+  keysMapped: fields({}),
+});
+
+/** The fields renderers and diffs read of a replay run. */
+const REPLAY_SHAPE = fields({
+  kit: fields({ name: str, version: str }),
+  target: fields({ description: str }),
+  cassette: fields({ path: str, proto: str, recordedTarget: str, recordedAt: str }),
+  startedAt: str,
+  durationMs: num,
+  noise: list(str),
+  calls: list(call),
+  keys: fields({}),
+});
+
+const KINDS = ['verify', 'replay'] as const;
+
+/** Version 2 had verify runs only, without `kind`: read as version 3's verify run. */
+function upgraded(value: unknown, version: unknown): unknown {
+  return version === 2 ? { ...(value as object), version: RESULTS_VERSION, kind: 'verify' } : value;
+}
+
 /**
- * Reads a results file written by verify. Broken JSON, another version or a wrong shape is one line naming the
- * file (and line and column where it can), a usage error.
+ * Reads a results file written by verify or replay verify (version 3, or version 2 as a verify run). Broken JSON,
+ * another version, an unknown kind or a wrong shape is one line naming the file (and line and column where it can),
+ * a usage error.
  */
-export function readResultsFile(path: string): RunResults {
+export function readResultsFile(path: string): Results {
   const file = readJsonFile(path);
   const version = (file.value as { version?: unknown } | null)?.version;
   if (version === undefined) throw new UsageError(`${path}: not a zeebe-conformance results file (no "version")`);
-  if (version !== RESULTS_VERSION) {
-    throw new UsageError(`${path}: results version ${JSON.stringify(version)} is not supported (this kit reads version ${RESULTS_VERSION}; re-run verify to write it)`);
+  if (version !== RESULTS_VERSION && version !== 2) {
+    throw new UsageError(`${path}: results version ${JSON.stringify(version)} is not supported (this kit reads versions 2 and ${RESULTS_VERSION}; re-run verify to write it)`);
   }
-  const problem = RESULTS_SHAPE(file.value, '');
+  const value = upgraded(file.value, version);
+  const kind = (value as { kind?: unknown }).kind;
+  const kindProblem = oneOf(KINDS)(kind, 'kind');
+  if (kindProblem) throw new UsageError(`${path}:${lineColumnOfPath(file.text, 'kind')}: 'kind' ${kindProblem.message}`);
+  const problem = (kind === 'replay' ? REPLAY_SHAPE : VERIFY_SHAPE)(value, '');
   if (problem) {
     throw new UsageError(`${path}:${lineColumnOfPath(file.text, problem.path)}: '${problem.path}' ${problem.message}`);
   }
-  // Coverage is derived: renderers recompute it from the rules, so a file edited by hand cannot disagree with itself.
-  const results = { ...(file.value as RunResults & { coverage?: unknown }) };
+  // Coverage and summary are derived: renderers recompute them, so a file edited by hand cannot disagree with itself.
+  const results = { ...(value as Results & { coverage?: unknown; summary?: unknown }) };
   delete results.coverage;
+  delete results.summary;
   return results;
 }

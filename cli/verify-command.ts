@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { catalogue } from '../rules/index.js';
 import { RESULTS_VERSION, runFailed, type RunResults } from '../reports/index.js';
 import { createGatewayClient } from '../suites/harness/client.js';
@@ -9,6 +6,7 @@ import { channelCredentialsOf, createTargetTokens, externalTargetGiven, resolveT
 import { runTenants } from '../suites/cases/tenants.js';
 import { verify, type VerifyTarget } from '../suites/verify.js';
 import { embeddedTarget } from './embedded-target.js';
+import { kitIdentity } from './kit-identity.js';
 import { parseInteger, parseProfile } from './flags.js';
 import { UsageError } from './usage-error.js';
 import { createProgress } from './progress.js';
@@ -63,6 +61,7 @@ export async function runVerifyCommand(flags: VerifyFlags): Promise<void> {
   progress.done();
   const raw: RunResults = {
     version: RESULTS_VERSION,
+    kind: 'verify',
     kit: kitIdentity(),
     target: { description: target.description },
     capabilities: verification.capabilities,
@@ -113,16 +112,4 @@ async function liveTarget(flags: TargetFlags): Promise<{ target: VerifyTarget; a
   } finally {
     client.close();
   }
-}
-
-/** The kit's own name and version, from the package.json above this module (source or dist alike). */
-function kitIdentity(): { name: string; version: string } {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string };
-      return { name: pkg.name, version: pkg.version };
-    }
-  }
-  return { name: 'zeebe-conformance-kit', version: 'unknown' };
 }

@@ -1,7 +1,8 @@
 import { xmlText } from './escape.js';
 import { HTML_STYLE } from './html-style.js';
 import { chartsSection, edgesSection, failuresSection, matrixSection, metaSection, rulesSection, totalsSection } from './html-sections.js';
-import { runFailed, totalsOf, type RunResults } from './results.js';
+import { renderReplayHtml } from './replay-html.js';
+import { runFailed, totalsOf, type Results } from './results.js';
 
 /** Nothing may be fetched: no scripts, no fonts, no images but inline ones (the file must open offline). */
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -9,9 +10,11 @@ const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 /**
  * The HTML report: ONE self-contained file (inline CSS and SVG, no script, no network) with the summary and
  * coverage, charts of pass rates and durations per RPC, a per-RPC matrix of rules and verdicts, every failure with
- * its quote, minimal request, expected vs received and reproduce command, and every rule's verdict.
+ * its quote, minimal request, expected vs received and reproduce command, and every rule's verdict. A replay run
+ * gets its own page of calls (see replay-html.ts).
  */
-export function renderHtml(results: RunResults): string {
+export function renderHtml(results: Results): string {
+  if (results.kind === 'replay') return renderReplayHtml(results);
   const failed = runFailed(results);
   const problems = results.baseline?.problems ?? [];
   const count = totalsOf(results.rules).failed;

@@ -1,4 +1,4 @@
-/** Reports: the results model, its pure renderers, baselines and diffs. */
+/** Reports: the results model (verify and replay runs), its pure renderers, baselines and diffs. */
 export {
   RESULTS_VERSION,
   VERDICTS,
@@ -10,6 +10,8 @@ export {
   type CheckFailure,
   type KnownFailure,
   type RuleResult,
+  type ReplayRunResults,
+  type Results,
   type RuleVerdict,
   type RunResults,
   type TargetCapabilities,
@@ -24,3 +26,16 @@ export { renderHtml } from './html.js';
 export { applyBaseline, BASELINE_VERSION, type Baseline, type BaselineEntry } from './baseline.js';
 export { renderBaseline, updateBaseline, type BaselineUpdate } from './update-baseline.js';
 export { diffResults, hasRegression, renderDiff, type ResultsDiff, type VerdictChange } from './diff.js';
+export {
+  CALL_VERDICTS,
+  callName,
+  callTotalsOf,
+  callsByRpc,
+  statusText,
+  type CallResult,
+  type CallTotals,
+  type CallVerdict,
+  type CassetteIdentity,
+  type FieldDifference,
+} from './replay-results.js';
+export { diffReplayResults, renderReplayDiff, type CallChange, type ReplayDiff } from './replay-diff.js';

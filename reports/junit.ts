@@ -1,12 +1,14 @@
 import { xmlAttr, xmlText } from './escape.js';
-import { byRpc, totalsOf, type RunResults, type RuleResult } from './results.js';
+import { renderReplayJUnit } from './replay-junit.js';
+import { byRpc, totalsOf, type Results, type RuleResult } from './results.js';
 
 /**
  * JUnit XML in the Jenkins/Ant schema: a `<testsuites>` root, one testsuite per RPC, one testcase per rule. Not
  * applicable, not checked and known-failing rules are `<skipped>` (known failures must not fail CI), the last with
- * the failure details in `<system-out>`.
+ * the failure details in `<system-out>`. A replay run: one testsuite per RPC, one testcase per recorded call.
  */
-export function renderJUnit(results: RunResults): string {
+export function renderJUnit(results: Results): string {
+  if (results.kind === 'replay') return renderReplayJUnit(results);
   const totals = totalsOf(results.rules);
   const suites = [...byRpc(results.rules)].map(([rpc, rules]) => suite(rpc, rules, results.startedAt));
   return [

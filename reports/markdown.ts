@@ -1,20 +1,23 @@
 import { percent, coverageFigures } from './coverage.js';
 import { requestJson, truncate } from './escape.js';
+import { cell, fenced, fitToComment, inline, oneLine } from './markdown-text.js';
 import { COUNT_COLUMNS, humanDuration, summaryRows } from './summary-rows.js';
-import { runFailed, totalsOf, type CheckFailure, type RuleResult, type RunResults } from './results.js';
+import { runFailed, totalsOf, type CheckFailure, type Results, type RuleResult, type RunResults } from './results.js';
+import { renderReplayMarkdown } from './replay-markdown.js';
 
-/** GitHub refuses comments over 65,536 characters; the report stops well before, with a note. */
-export const MARKDOWN_LIMIT = 60_000;
+export { MARKDOWN_LIMIT } from './markdown-text.js';
+
 const DETAILS_MAX = 800;
 const REQUEST_MAX = 1_500;
 const FAILURES_PER_RULE = 3;
 
 /**
- * Markdown sized for a pull-request comment: the verdict, coverage, a summary table per RPC, then failures first
+ * Markdown sized for a pull-request comment (a replay run: see replay-markdown.ts): the verdict, coverage, a summary table per RPC, then failures first
  * (long details and requests cut with a note), known failures, baseline problems, and the rules not checked.
  * Sections that would pass the size limit are left out, saying how many and where to find them.
  */
-export function renderMarkdown(results: RunResults): string {
+export function renderMarkdown(results: Results): string {
+  if (results.kind === 'replay') return renderReplayMarkdown(results);
   const head = [header(results), summaryTable(results)].join('\n\n');
   const sections = [
     ...baselineProblems(results),
@@ -24,14 +27,7 @@ export function renderMarkdown(results: RunResults): string {
     ...listed(results, 'not-checked', 'Not checked'),
     ...listed(results, 'not-applicable', 'Not applicable'),
   ];
-  let text = head;
-  for (const [index, section] of sections.entries()) {
-    if (text.length + section.length + 400 > MARKDOWN_LIMIT) {
-      return `${text}\n\n> ✂️ ${sections.length - index} more sections left out to fit a comment: see \`results.json\` or \`report.html\`.\n`;
-    }
-    text += `\n\n${section}`;
-  }
-  return `${text}\n`;
+  return fitToComment(head, sections);
 }
 
 function header(results: RunResults): string {
@@ -110,21 +106,3 @@ function listed(results: RunResults, verdict: 'not-checked' | 'not-applicable', 
   const lines = rules.map((r) => `- ${inline(r.id)}: ${oneLine(r.reason ?? '')}`).join('\n');
   return [`<details><summary>${title} (${rules.length})</summary>\n\n${lines}\n\n</details>`];
 }
-
-/** Markdown has no escape inside code spans: the fence is one backtick longer than any run inside. */
-function inline(text: string): string {
-  const value = text.replace(/\s*\n\s*/g, ' ');
-  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${value}${pad}${fence}`;
-}
-
-function fenced(text: string, language: string): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${language}\n${text}\n${fence}`;
-}
-
-const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
-const cell = (text: string): string => oneLine(text).replace(/\|/g, '\\|');

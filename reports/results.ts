@@ -1,9 +1,11 @@
-/**
- * The results model every verify run writes; renderers only read it. Versioned: readers check `version` and refuse
- * any other (version 1 had no capabilities, timings, runs or known failures; re-run verify to get version 2).
- */
+import type { CallResult, CassetteIdentity } from './replay-results.js';
 
-export const RESULTS_VERSION = 2;
+/**
+ * The results model every `verify` and `replay verify` run writes; renderers only read it. Versioned: readers check
+ * `version` (version 1 had no capabilities, timings, runs or known failures and is refused; version 2 had verify
+ * runs only, without `kind`, and is read as a verify run). `kind` tells a verify run from a replay run.
+ */
+export const RESULTS_VERSION = 3;
 
 /**
  * `not-applicable`: the rule cannot apply to this target; `not-checked`: it could, but no check of the kit reaches it
@@ -82,9 +84,10 @@ export interface BaselineSummary {
   readonly problems: readonly BaselineProblem[];
 }
 
-/** What was checked, against what, and how it went. */
+/** What a verify run checked, against what, and how it went. */
 export interface RunResults {
   readonly version: typeof RESULTS_VERSION;
+  readonly kind: 'verify';
   readonly kit: { readonly name: string; readonly version: string };
   readonly target: { readonly description: string };
   readonly capabilities: TargetCapabilities;
@@ -99,6 +102,27 @@ export interface RunResults {
   readonly acceptance: { readonly checks: number; readonly failures: readonly CheckFailure[] };
   readonly baseline?: BaselineSummary;
 }
+
+/** A `replay verify` run: each recorded call of a cassette re-sent to a live gateway and compared. */
+export interface ReplayRunResults {
+  readonly version: typeof RESULTS_VERSION;
+  readonly kind: 'replay';
+  readonly kit: { readonly name: string; readonly version: string };
+  /** The live gateway. */
+  readonly target: { readonly description: string };
+  readonly cassette: CassetteIdentity;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  /** Response fields not compared (the defaults and `--noise`). */
+  readonly noise: readonly string[];
+  /** Every recorded call, in cassette order. */
+  readonly calls: readonly CallResult[];
+  /** Recorded key → live key, as learned over the whole run. */
+  readonly keys: Readonly<Record<string, string>>;
+}
+
+/** Any run's results: what the `report` commands read and every renderer takes. */
+export type Results = RunResults | ReplayRunResults;
 
 /** Counts per verdict. */
 export interface Totals {
@@ -130,7 +154,8 @@ export function byRpc(rules: readonly RuleResult[]): Map<string, RuleResult[]> {
   return groups;
 }
 
-/** Whether the run failed: a rule failed, an edge request was refused, or the baseline is stale. */
-export function runFailed(results: RunResults): boolean {
+/** Whether the run failed: a rule failed, an edge request was refused, or the baseline is stale; a replayed call mismatched. */
+export function runFailed(results: Results): boolean {
+  if (results.kind === 'replay') return results.calls.some((c) => c.verdict === 'mismatched');
   return results.rules.some((r) => r.verdict === 'failed') || results.acceptance.failures.length > 0 || (results.baseline?.problems.length ?? 0) > 0;
 }

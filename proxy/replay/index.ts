@@ -4,5 +4,3 @@ export { createMatcher, type MatchRules, type Matcher, type MatchResult } from '
 export { differences, type Difference } from './diff.js';
 export { verifyCassette, ReplayTargetError, type VerifyOptions } from './verify.js';
 export { DEFAULT_NOISE } from './noise.js';
-export { REPLAY_RESULTS_VERSION, hasRegression, type CallResult, type CallVerdict, type ReplayResults } from './replay-results.js';
-export { renderReplayJUnit } from './junit.js';

@@ -40,3 +40,12 @@ export function createKeyMap(): KeyMap {
     entries: () => map,
   };
 }
+
+/** The keys a request carried that were replaced: recorded key → live key, from the recorded and the sent message. */
+export function replacedKeys(recorded: unknown, sent: unknown, name = ''): Record<string, string> {
+  if (isKeyField(name) && isKeyValue(recorded) && isKeyValue(sent)) return recorded === sent ? {} : { [recorded]: sent };
+  if (Array.isArray(recorded) && Array.isArray(sent)) return Object.assign({}, ...recorded.map((r, i) => replacedKeys(r, sent[i], name))) as Record<string, string>;
+  if (typeof recorded !== 'object' || recorded === null || typeof sent !== 'object' || sent === null) return {};
+  const live = sent as Record<string, unknown>;
+  return Object.assign({}, ...Object.entries(recorded).map(([k, v]) => replacedKeys(v, live[k], k))) as Record<string, string>;
+}

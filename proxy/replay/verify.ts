@@ -3,10 +3,10 @@ import type { Cassette, RecordedCall } from '../cassette/types.js';
 import { gatewayMethods, type MethodTable } from '../codec.js';
 import type { TargetOptions } from '../upstream.js';
 import { describeDifferences, differences, type Difference } from './diff.js';
-import { createKeyMap, type KeyMap } from './keys.js';
+import { createKeyMap, replacedKeys, type KeyMap } from './keys.js';
 import { liveMetadata, liveRequest, recordedTimeout, sendLive, type LiveOutcome } from './live-call.js';
 import { DEFAULT_NOISE, responseComparison } from './noise.js';
-import { REPLAY_RESULTS_VERSION, summarize, type CallResult, type ReplayResults } from './replay-results.js';
+import { RESULTS_VERSION, type CallResult, type ReplayRunResults } from '../../reports/index.js';
 import { dependenciesOf, progressBoard, type ProgressBoard } from './schedule.js';
 
 /** Options of `replay verify`. */
@@ -18,6 +18,8 @@ export interface VerifyOptions {
   readonly metadata: Readonly<Record<string, string>>;
   /** How long a call waits for the earlier calls it depends on before it goes anyway. */
   readonly waitMs: number;
+  /** The kit's name and version, for the results. */
+  readonly kit: ReplayRunResults['kit'];
 }
 
 /** The target did not answer a connection attempt: a usage error, not a regression. */
@@ -39,24 +41,27 @@ interface Context {
  * far live (ordered, yet long polls stay concurrent), with recorded keys replaced by the live keys learned from
  * earlier responses; compares status codes and responses field by field (noise and keys normalized).
  */
-export async function verifyCassette(cassette: Cassette, options: VerifyOptions): Promise<ReplayResults> {
+export async function verifyCassette(cassette: Cassette, options: VerifyOptions): Promise<ReplayRunResults> {
   const started = new Date();
   const client = new Client(`${options.target.host}:${options.target.port}`, channelCredentials(options.target));
   try {
     await connected(client, `${options.target.host}:${options.target.port}`);
     const keys = createKeyMap();
-    const context: Context = { client, methods: gatewayMethods(), keys, board: progressBoard(), options, compare: responseComparison([...DEFAULT_NOISE, ...options.noise], keys) };
+    const noise = [...DEFAULT_NOISE, ...options.noise];
+    const context: Context = { client, methods: gatewayMethods(), keys, board: progressBoard(), options, compare: responseComparison(noise, keys) };
     const calls = await Promise.all(cassette.calls.map((call, i) => verifyCall(call, cassette.calls.slice(0, i), context)));
+    const { header } = cassette;
     return {
-      format: 'zeebe-conformance-replay-results',
-      version: REPLAY_RESULTS_VERSION,
-      cassette: cassette.path,
-      target: `${options.target.host}:${options.target.port}`,
+      version: RESULTS_VERSION,
+      kind: 'replay',
+      kit: options.kit,
+      target: { description: `${options.target.host}:${options.target.port}` },
+      cassette: { path: cassette.path, proto: header.proto, recordedTarget: header.target, recordedAt: header.startedAt },
       startedAt: started.toISOString(),
       durationMs: Date.now() - started.getTime(),
-      summary: summarize(calls),
-      keys: Object.fromEntries(keys.entries()),
+      noise,
       calls,
+      keys: Object.fromEntries(keys.entries()),
     };
   } finally {
     client.close();
@@ -87,22 +92,28 @@ function skipReason(call: RecordedCall): string | undefined {
 
 async function verifyCall(call: RecordedCall, earlier: readonly RecordedCall[], context: Context): Promise<CallResult> {
   const recorded = { status: call.end?.status ?? -1, messages: call.responses.length };
-  const base = { id: call.id, line: call.line, method: call.method, recorded };
+  const base = { id: call.id, line: call.line, method: call.method, rpc: call.method.slice(call.method.lastIndexOf('/') + 1), recorded };
   const reason = skipReason(call);
   if (reason !== undefined || call.end === undefined) {
     context.board.update(call.id, { done: true });
-    return { ...base, verdict: 'skipped', reason: reason ?? '', differences: [] };
+    return { ...base, verdict: 'skipped', reason: reason ?? '', differences: [], keysMapped: {} };
   }
   await Promise.all(dependenciesOf(call, earlier).map((d) => context.board.reached(d.id, d.messages, d.done, context.options.waitMs)));
   const codec = context.methods.get(call.method);
-  const request = liveRequest(call.requests[0]?.payload ?? { raw: '' }, codec, (m) => context.keys.mapRequest(m));
+  let keysMapped: Record<string, string> = {};
+  const request = liveRequest(call.requests[0]?.payload ?? { raw: '' }, codec, (message) => {
+    const sent = context.keys.mapRequest(message);
+    keysMapped = replacedKeys(message, sent);
+    return sent;
+  });
   const metadata = liveMetadata(call.metadata, context.options.metadata);
+  const sentAt = Date.now();
   const live = await sendLive(context.client, call.method, request, metadata, recordedTimeout(call.metadata), (messages) => context.board.update(call.id, { messages }));
   const found = compareOutcome(call, live, context);
   context.board.update(call.id, { done: true });
-  const summary = { status: live.status, details: live.details, messages: live.messages.length };
-  if (found.length === 0) return { ...base, verdict: 'matched', live: summary, differences: [] };
-  return { ...base, verdict: 'mismatched', reason: describeDifferences(found, 3), live: summary, differences: found };
+  const summary = { status: live.status, details: live.details, messages: live.messages.length, durationMs: Date.now() - sentAt };
+  if (found.length === 0) return { ...base, verdict: 'matched', live: summary, differences: [], keysMapped };
+  return { ...base, verdict: 'mismatched', reason: describeDifferences(found, 3), live: summary, differences: found, keysMapped };
 }
 
 /** Status code first (never the details text), then message count, then each message field by field. */

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RESULTS_VERSION } from '../../reports/index.js';
 import { runCli, startCliEngine, type CliEngine, type CliExit } from '../support/cli.js';
 
 interface ResultsFile {
   readonly version: unknown;
+  readonly kind: unknown;
   readonly profile: unknown;
   readonly rules: readonly { readonly id: string; readonly verdict: string; readonly reason?: string }[];
   readonly acceptance: { readonly failures: readonly unknown[] };
@@ -56,7 +58,7 @@ describe('zeebe-conformance verify on the embedded engine', function () {
       it('writes results.json with a verdict per rule, none failed, and JUnit XML', async () => {
         await runs.get(profile);
         const file = JSON.parse(readFileSync(join(outputOf(profile), 'results.json'), 'utf8')) as ResultsFile;
-        assert.equal(file.version, 2);
+        assert.deepEqual([file.version, file.kind], [RESULTS_VERSION, 'verify']);
         assert.equal(file.profile, profile);
         assert.ok(file.rules.length > 0);
         assert.deepEqual(file.rules.filter((r) => r.verdict === 'failed').map((r) => r.id), []);

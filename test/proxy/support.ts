@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { credentials, Metadata, type Client, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
+import { credentials, Metadata, type CallOptions, type Client, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
 import { createGatewayClientConstructor } from '../../proto/load.js';
 import { startProxy, type RunningProxy } from '../../proxy/index.js';
 import type { RunningEngine } from '../../engine/index.js';
@@ -55,12 +55,12 @@ export function gatewayClient(address: string): RawClient {
   return new Ctor(address, credentials.createInsecure()) as unknown as RawClient;
 }
 
-/** Calls a unary method, resolving with the error or the response. */
-export function unary(client: RawClient, method: string, request: object, metadata = new Metadata()): Promise<{ error: ServiceError | null; response: Record<string, unknown> | undefined }> {
+/** Calls a unary method (`options`: e.g. a deadline), resolving with the error or the response. */
+export function unary(client: RawClient, method: string, request: object, metadata = new Metadata(), options: CallOptions = {}): Promise<{ error: ServiceError | null; response: Record<string, unknown> | undefined }> {
   return new Promise((resolve) => {
     const fn = client[method];
     if (fn === undefined) throw new Error(`no method ${method}`);
-    fn.call(client, request, metadata, (error: ServiceError | null, response?: Record<string, unknown>) => resolve({ error, response }));
+    fn.call(client, request, metadata, options, (error: ServiceError | null, response?: Record<string, unknown>) => resolve({ error, response }));
   });
 }
 

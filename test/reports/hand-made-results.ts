@@ -43,6 +43,7 @@ export const HAND_MADE_RULES: readonly RuleResult[] = [
 /** A run with the hand-made rules and one refused edge request. */
 export const HAND_MADE: RunResults = {
   version: RESULTS_VERSION,
+  kind: 'verify',
   kit: { name: 'zeebe-conformance-kit', version: '0.1.0' },
   target: { description: 'hand-made ünïcödé target' },
   capabilities: { gatewayVersion: '8.5.0', partitions: 1, settings: [{ multiTenancy: false, authRequired: false }], unimplemented: ['EvaluateDecision'], secondCaller: false },
