@@ -31,3 +31,24 @@ code { font: 12px ui-monospace, monospace; }
 .problem { color: var(--fail); }
 details summary { cursor: pointer; }
 `;
+
+/** No network at all: the report is one file that opens offline. */
+const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** A whole self-contained page: the head (policy, inline style, `title`) and the body's HTML. */
+export function htmlPage(title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}

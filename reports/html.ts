@@ -1,11 +1,10 @@
 import { xmlText } from './escape.js';
-import { HTML_STYLE } from './html-style.js';
+import { htmlPage } from './html-style.js';
 import { chartsSection, edgesSection, failuresSection, matrixSection, metaSection, rulesSection, totalsSection } from './html-sections.js';
 import { renderReplayHtml } from './replay-html.js';
 import { runFailed, totalsOf, type Results } from './results.js';
 
 /** Nothing may be fetched: no scripts, no fonts, no images but inline ones (the file must open offline). */
-const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /**
  * The HTML report: ONE self-contained file (inline CSS and SVG, no script, no network) with the summary and
@@ -19,17 +18,7 @@ export function renderHtml(results: Results): string {
   const problems = results.baseline?.problems ?? [];
   const count = totalsOf(results.rules).failed;
   const verdict = failed ? `failed: ${count} ${count === 1 ? 'rule' : 'rules'} failed${problems.length > 0 ? ', the baseline is stale' : ''}` : 'passed';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Zeebe gateway conformance: ${xmlText(results.target.description)}</title>
-<style>${HTML_STYLE}</style>
-</head>
-<body>
-<h1>Zeebe gateway conformance report</h1>
+  return htmlPage(`Zeebe gateway conformance: ${xmlText(results.target.description)}`, `<h1>Zeebe gateway conformance report</h1>
 <p class="meta">${xmlText(results.target.description)} · profile ${xmlText(results.profile)} · ${xmlText(results.startedAt)}</p>
 <p class="${failed ? 'verdict-failed' : 'verdict-passed'}" data-verdict="${failed ? 'failed' : 'passed'}"><strong>Run ${verdict}</strong></p>
 ${totalsSection(results)}
@@ -45,8 +34,5 @@ ${failuresSection(results)}
 <h2>Requests at the rules' edges</h2>
 ${edgesSection(results)}
 <h2>Every rule</h2>
-${rulesSection(results)}
-</body>
-</html>
-`;
+${rulesSection(results)}`);
 }

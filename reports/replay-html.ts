@@ -1,11 +1,10 @@
 import { xmlAttr, xmlText } from './escape.js';
-import { HTML_STYLE } from './html-style.js';
+import { htmlPage } from './html-style.js';
 import { callName, callTotalsOf, callsByRpc, statusText, type CallResult, type CallVerdict } from './replay-results.js';
 import { humanDuration } from './summary-rows.js';
 import type { ReplayRunResults } from './results.js';
 
 /** Nothing may be fetched: no scripts, no fonts, no images but inline ones (the file must open offline). */
-const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** The verify report's colours: a match is a pass, a mismatch a failure, a skipped call not applicable. */
 const TONES: Readonly<Record<CallVerdict, string>> = { matched: 'v-passed', mismatched: 'v-failed', skipped: 'v-not-applicable' };
@@ -22,17 +21,7 @@ const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON
 export function renderReplayHtml(results: ReplayRunResults): string {
   const totals = callTotalsOf(results.calls);
   const failed = totals.mismatched > 0;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Zeebe replay verify: ${xmlText(results.target.description)}</title>
-<style>${HTML_STYLE}</style>
-</head>
-<body>
-<h1>Zeebe replay verify report</h1>
+  return htmlPage(`Zeebe replay verify: ${xmlText(results.target.description)}`, `<h1>Zeebe replay verify report</h1>
 <p class="meta">${xmlText(results.cassette.path)} → ${xmlText(results.target.description)} · ${xmlText(results.startedAt)}</p>
 <p class="${failed ? 'verdict-failed' : 'verdict-passed'}" data-verdict="${failed ? 'failed' : 'passed'}"><strong>Run ${failed ? `failed: ${totals.mismatched} ${totals.mismatched === 1 ? 'call' : 'calls'} mismatched` : 'passed'}</strong></p>
 <dl class="totals">${(['calls', 'matched', 'mismatched', 'skipped'] as const).map((k) => `<div><dt>${k}</dt><dd data-total="${k}">${totals[k]}</dd></div>`).join('')}</dl>
@@ -45,10 +34,7 @@ ${failed ? results.calls.filter((c) => c.verdict === 'mismatched').map(mismatch)
 <h2>Keys mapped</h2>
 ${keysTable(results.keys)}
 <h2>Every call</h2>
-${everyCall(results.calls)}
-</body>
-</html>
-`;
+${everyCall(results.calls)}`);
 }
 
 function metaTable(results: ReplayRunResults): string {

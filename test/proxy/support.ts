@@ -1,35 +1,16 @@
-import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { credentials, Metadata, type CallOptions, type Client, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
 import { createGatewayClientConstructor } from '../../proto/load.js';
 import { startProxy, type RunningProxy } from '../../proxy/index.js';
 import type { RunningEngine } from '../../engine/index.js';
 import { REPO_ROOT } from '../support/cli.js';
 
-export const ZBCTL = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'node_modules', 'zbctl', 'bin', 'zbctl-cli.linux');
-
-/** How a zbctl run ended. */
-export interface ZbctlRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs zbctl against `address` with a clean environment (no OAuth), never throwing. */
-export function zbctl(address: string, ...args: string[]): Promise<ZbctlRun> {
-  const argv = ['--address', address, '--insecure', '--requestTimeout', '5s', ...args];
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
-  return new Promise((resolve) => {
-    execFile(ZBCTL, argv, { env, timeout: 15_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** zbctl as the client specs run it (clean environment, plaintext, never throwing). */
+export { zbctlAt as zbctl, type ZbctlRun } from '../clients/zbctl-run.js';
 
 /** A fresh temporary directory for cassettes and results. */
 export function scratchDir(): string {
