@@ -1,7 +1,8 @@
 /**
  * Errors thrown by a job (ThrowError) or an error end event, caught up the scope chain: at each level first an
  * error event subprocess of that scope, then an error boundary event attached to it; a handler for the exact code
- * beats a catch-all one at the same level. The catch interrupts what it catches.
+ * beats a catch-all one at the same level. The catch interrupts what it catches. An error a called instance does not
+ * catch goes on from its parent's call activity, as in Zeebe.
  */
 import { evaluateString } from '../../feel/index.js';
 import type { FlowNode } from '../../model/index.js';
@@ -62,7 +63,10 @@ export function createErrorEvents(flow: EventFlow, interruptScope: (ctx: Machine
         return true;
       }
     }
-    return false;
+    // Not caught in a called instance: the error goes on from the parent's call activity (which then ends the child).
+    const callActivity = pi.parent && ctx.state.elements.get(pi.parent.elementInstanceKey);
+    const parent = pi.parent && ctx.state.instances.get(pi.parent.processInstanceKey);
+    return callActivity !== undefined && parent !== undefined && catchError(ctx, parent, callActivity, errorCode, variables);
   };
 
   const throwFromEndEvent = (ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void => {

@@ -86,4 +86,28 @@ describe('engine state: call activities', () => {
     const [child] = await run.activate('child-work', { tenantIds: ['tenant-a'] });
     assert.equal(child?.tenantId, 'tenant-a');
   });
+
+  it("an error the child does not catch is caught by an error boundary event on the parent's call activity, ending the child", async () => {
+    target = await deployedEngine(['call-child.bpmn', 'call-error-boundary.bpmn']);
+    const run = driver(target.client);
+    const parentKey = await run.create('call-error-parent', {});
+    const [child] = await run.activate('child-work');
+    const thrown = await target.client.call('ThrowError', { jobKey: child?.key, errorCode: 'DECLINED', errorMessage: 'no', variables: '{"reason":"card"}' });
+    assert.equal(thrown.status, 'OK', thrown.details);
+    assert.deepEqual(incidents(), []);
+    assert.equal(target.engine.inspect().instances, 1, 'the child ended with the call activity');
+    const [handler] = await run.activate('parent-handles-error');
+    assert.equal(handler?.processInstanceKey, parentKey);
+    assert.deepEqual(variablesOf(handler), { reason: 'card' }, "the error's variables reach the parent's handler");
+  });
+
+  it('an error code nobody catches, in the child or above it, is an incident on the child\'s task', async () => {
+    target = await deployedEngine(['call-child.bpmn', 'call-error-boundary.bpmn']);
+    const run = driver(target.client);
+    await run.create('call-error-parent', {});
+    const [child] = await run.activate('child-work');
+    assert.equal((await target.client.call('ThrowError', { jobKey: child?.key, errorCode: 'OTHER', errorMessage: '', variables: '' })).status, 'OK');
+    assert.deepEqual(incidents().map((i) => [i.type, i.jobKey]), [['UNHANDLED_ERROR_EVENT', child?.key]]);
+    assert.equal(target.engine.inspect().instances, 2);
+  });
 });
