@@ -1,4 +1,4 @@
-import { Camunda8 } from '@camunda8/sdk';
+import { sdkClient } from '../clients/sdk-client.js';
 import { processFixture, waitFor, deferred, within } from '../clients/support.js';
 import { zbctl, type ZbctlRun } from './support.js';
 
@@ -22,14 +22,7 @@ export async function zbctlSession(address: string): Promise<SessionRuns> {
  * instance exists) and completes the job, then zbctl cancels the finished instance (NOT_FOUND).
  */
 export async function mixedSession(address: string): Promise<{ runs: SessionRuns; jobKey: string }> {
-  const zeebe = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: address,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_SECURE_CONNECTION: false,
-    CAMUNDA_TOKEN_DISK_CACHE_DISABLE: true,
-    CAMUNDA_LOG_LEVEL: 'error',
-    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false, ZEEBE_GRPC_WORKER_POLL_INTERVAL_MS: 50 },
-  }).getZeebeGrpcApiClient();
+  const zeebe = sdkClient(address);
   try {
     const deploy = await zbctl(address, 'deploy', 'resource', processFixture('one-task.bpmn'));
     const got = deferred<string>();
