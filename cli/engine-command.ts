@@ -15,6 +15,7 @@ export async function runEngineCommand(flags: EngineFlags & { controlPort?: stri
   console.log(`zeebe-conformance engine listening on ${engine.address} (${tls ? 'TLS' : 'plaintext'})`);
   console.log(`  profile ${profile}, multi-tenancy ${multiTenancy ? 'on' : 'off'}, auth ${authRequired ? 'required' : 'optional'}`);
   if (engine.options.violate.length > 0) console.log(`  FAULT INJECTION: violating ${engine.options.violate.join(', ')}`);
+  if (engine.restAddress) console.log(`  REST API (Camunda user tasks) ${engine.restAddress}/v1`);
   console.log(`  control endpoint ${control.url} (POST /reset, GET /state; loopback only)`);
   if (engine.tokenEndpoint) console.log(`  OAuth token endpoint ${engine.tokenEndpoint}`);
   await new Promise<void>((resolve) => {

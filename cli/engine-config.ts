@@ -16,6 +16,7 @@ export interface EngineFlags {
   readonly multiTenancy?: boolean;
   readonly authRequired?: boolean;
   readonly oauthPort?: string;
+  readonly restPort?: string;
   readonly tlsCert?: string;
   readonly tlsKey?: string;
   readonly partitions?: string;
@@ -38,6 +39,7 @@ const CONFIG_SCHEMA = object({
   multiTenancy: bool,
   authRequired: bool,
   staticTokens: list(object({ token: str, subject: str, tenants }, ['token', 'subject', 'tenants'])),
+  restPort: port,
   oauth: object({ port, clients: list(object({ clientId: str, clientSecret: str, tenants }, ['clientId', 'clientSecret', 'tenants'])) }),
   tlsCert: str,
   tlsKey: str,
@@ -53,6 +55,7 @@ interface ConfigFile {
   authRequired?: boolean;
   staticTokens?: StaticToken[];
   oauth?: { port?: number; clients?: OAuthClient[] };
+  restPort?: number;
   tlsCert?: string;
   tlsKey?: string;
   violate?: string[];
@@ -79,6 +82,7 @@ export function engineOptionsFrom(flags: EngineFlags): EngineOptionsInput {
       port: flags.oauthPort === undefined ? (file.oauth?.port ?? 0) : parseInteger('--oauth-port', flags.oauthPort, 0, 65535),
       clients: file.oauth?.clients ?? [DEFAULT_OAUTH_CLIENT],
     },
+    restPort: flags.restPort === undefined ? file.restPort : parseInteger('--rest-port', flags.restPort, 0, 65535),
     ...(tls && { tls }),
     topology,
     violate: [...(file.violate ?? []), ...(flags.violate ?? [])],

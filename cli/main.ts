@@ -35,6 +35,7 @@ function program(): Command {
     .option('--tls-cert <file>', 'PEM certificate chain; serves TLS together with --tls-key')
     .option('--tls-key <file>', 'PEM private key')
     .option('--partitions <n>', 'number of partitions (default 1)')
+    .option('--rest-port <port>', 'serve the REST API of Camunda user tasks (complete, assign, update) on this port; 0 picks a free one (default: off)')
     .option('--control-port <port>', 'loopback port of the control endpoint (reset, state); 0 picks a free one (default 0)')
     .option('--config <file>', 'JSON configuration file (flags override it)')
     .option('--violate <rule-glob...>', 'fault injection: break these rules (to prove a suite catches it)')

@@ -4,6 +4,7 @@ import { startTokenEndpoint, type TokenEndpoint } from './identity/oauth-server.
 import { createGateway } from './gateway/gateway.js';
 import { createEnforcement } from './enforcement.js';
 import { resolveEngineOptions, type EngineOptions, type EngineOptionsInput } from './options.js';
+import { startRestEndpoint, type RestEndpoint } from './rest/rest-server.js';
 import { createStateMachine, type EngineSnapshot } from './state/engine-machine.js';
 import { bindServer } from './transport/server.js';
 
@@ -12,6 +13,8 @@ export interface RunningEngine {
   /** `host:port` for clients (ZEEBE_ADDRESS). */
   readonly address: string;
   readonly port: number;
+  /** The REST endpoint's URL (Camunda user tasks), when enabled. */
+  readonly restAddress: string | undefined;
   /** The OAuth token endpoint URL, when enabled. */
   readonly tokenEndpoint: string | undefined;
   readonly options: EngineOptions;
@@ -37,28 +40,26 @@ export async function startEngine(input: EngineOptionsInput = {}): Promise<Runni
     clock: options.clock,
   });
   let boundPort = 0;
-  const gateway = createGateway({
-    options,
-    enforcement,
-    port: () => boundPort,
-    authenticate: createAuthenticator({ authRequired: options.authRequired, staticTokens: options.staticTokens, jwt: issuer }),
-    machine,
-  });
+  const authenticate = createAuthenticator({ authRequired: options.authRequired, staticTokens: options.staticTokens, jwt: issuer });
+  const gateway = createGateway({ options, enforcement, port: () => boundPort, authenticate, machine });
   // grpc-js enforces the request size limit itself; violating that rule lifts the limit.
   const tooLarge = enforcement.statusOf('Gateway/RESOURCE_EXHAUSTED/message-too-large') !== 'OK';
   const server = await bindServer({ ...options, maxMessageSize: tooLarge ? options.maxMessageSize : -1 }, gateway);
   boundPort = server.port;
   let tokens: TokenEndpoint | undefined;
+  let rest: RestEndpoint | undefined;
   try {
     tokens = options.oauth && (await startTokenEndpoint({ host: options.host, ...options.oauth, issuer, ttlSeconds: options.jwt.ttlSeconds }));
+    rest = options.restPort === undefined ? undefined : await startRestEndpoint({ host: options.host, port: options.restPort, tls: options.tls, authenticate, machine });
   } catch (e) {
-    await server.stop();
+    await Promise.all([server.stop(), tokens?.stop()]);
     throw e;
   }
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     address: `${host}:${server.port}`,
     port: server.port,
+    restAddress: rest?.url,
     tokenEndpoint: tokens?.url,
     options,
     issueToken: (subject, tenants, ttl) => issuer.issue(subject, tenants, ttl),
@@ -66,7 +67,7 @@ export async function startEngine(input: EngineOptionsInput = {}): Promise<Runni
     inspect: () => machine.inspect(),
     stop: async () => {
       machine.stop();
-      await Promise.all([server.stop(), tokens?.stop()]);
+      await Promise.all([server.stop(), tokens?.stop(), rest?.stop()]);
     },
   };
 }

@@ -36,6 +36,8 @@ export interface EngineOptions {
   readonly jwt: { readonly issuer: string; readonly audience: string; readonly ttlSeconds: number };
   /** The OAuth client-credentials endpoint; `undefined` leaves it off. Port 0 is ephemeral. */
   readonly oauth: { readonly port: number; readonly clients: readonly OAuthClient[] } | undefined;
+  /** Port of the REST endpoint (Camunda user tasks); `undefined` leaves it off, 0 is ephemeral. */
+  readonly restPort: number | undefined;
   /** PEM certificate chain and key; `undefined` serves plaintext. */
   readonly tls: { readonly cert: Buffer; readonly key: Buffer } | undefined;
   readonly topology: TopologyOptions;
@@ -68,6 +70,7 @@ export function resolveEngineOptions(input: EngineOptionsInput = {}): EngineOpti
     staticTokens: input.staticTokens ?? [],
     jwt: { issuer: 'zeebe-conformance-engine', audience: 'zeebe-api', ttlSeconds: 3600, ...input.jwt },
     oauth: input.oauth,
+    restPort: input.restPort,
     tls: input.tls,
     topology: { ...DEFAULT_TOPOLOGY, ...input.topology },
     maxMessageSize: input.maxMessageSize ?? DEFAULT_MAX_MESSAGE_SIZE,

@@ -5,5 +5,6 @@ export type { Mapping } from './mappings.js';
 export { evaluateCondition, evaluateExpression, evaluateInteger, evaluateString } from './expressions.js';
 export { applyInputMappings, applyOutputMappings } from './mappings.js';
 export { evaluateList } from './list.js';
+export { evaluateDateTime, evaluateStringList, evaluateText } from './assignment.js';
 export { feelSyntaxError } from './syntax.js';
 export { pickVariables } from './pick.js';

@@ -11,6 +11,7 @@ export type {
   FormInfo,
   IoMapping,
   JobDefinition,
+  ZeebeUserTask,
   Mapping,
   ParsedResource,
   SequenceFlow,

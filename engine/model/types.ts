@@ -71,6 +71,21 @@ export interface JobDefinition {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/**
+ * A Camunda user task's definition: assignment and schedule are static values or FEEL expressions (`=...`),
+ * evaluated when the task is entered; the form is a linked form (`formId`) or an external reference.
+ */
+export interface ZeebeUserTask {
+  readonly assignee?: string;
+  readonly candidateGroups?: string;
+  readonly candidateUsers?: string;
+  readonly dueDate?: string;
+  readonly followUpDate?: string;
+  readonly formId?: string;
+  readonly externalReference?: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 /** A flow node of a process or of an embedded subprocess. */
 export interface FlowNode {
   readonly id: string;
@@ -83,6 +98,8 @@ export interface FlowNode {
   /** Id of the enclosing subprocess; undefined for an element directly in the process. */
   readonly flowScope?: string;
   readonly job?: JobDefinition;
+  /** A Camunda user task (`zeebe:userTask`): the engine keeps the task itself, no job. */
+  readonly userTask?: ZeebeUserTask;
   readonly ioMapping?: IoMapping;
   /** Exclusive gateway: id of its default flow. */
   readonly defaultFlow?: string;

@@ -10,6 +10,7 @@ import { calledDecision } from './behaviours/called-decision.js';
 import { callActivity } from './behaviours/call-activity.js';
 import { inclusiveGateway } from './behaviours/inclusive-gateway.js';
 import { multiInstanceBody } from './behaviours/multi-instance.js';
+import { openUserTask } from './user-tasks.js';
 
 /** The flow operations behaviours call back into (passed in, so behaviours do not import execution). */
 export interface Flow {
@@ -43,7 +44,7 @@ export function createBehaviours(flow: Flow): Readonly<Record<Exclude<FlowNode['
     sendTask: job,
     scriptTask: job,
     businessRuleTask: { activate: (ctx, pi, element) => (element.node?.calledDecision ? calledDecision(ctx, pi, element, flow) : startJob(ctx, pi, element)) },
-    userTask: job,
+    userTask: { activate: (ctx, pi, element) => (element.node?.userTask ? openUserTask(ctx, pi, element) : startJob(ctx, pi, element)) },
     exclusiveGateway: { activate: (ctx, pi, element) => exclusiveGateway(ctx, pi, element, flow) },
     subProcess: { activate: (ctx, pi, element) => subProcess(ctx, pi, element, flow) },
     callActivity: { activate: (ctx, pi, element) => callActivity(ctx, pi, element, flow) },

@@ -12,10 +12,12 @@ import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } 
 import { broadcastSignal, publishMessage } from './commands/messages.js';
 import { migrateProcessInstance } from './commands/migrate-instance.js';
 import { modifyProcessInstance } from './commands/modify-instance.js';
+import { executeUserTaskCommand, type UserTaskCommand } from './commands/user-task-commands.js';
 import { createKeyGenerator } from './keys.js';
 import type { Command, Rejection, StateMachine } from './machine.js';
 import { createState } from './store.js';
 import { cancelAllTimers } from './timers.js';
+import type { UserTask } from './types.js';
 
 type Handler = (ctx: MachineContext, command: Command) => Result<unknown, Rejection> | Promise<Result<unknown, Rejection>>;
 
@@ -48,7 +50,12 @@ export interface EngineSnapshot {
   /** Published messages still within their time to live. */
   readonly messages: number;
   readonly incidents: readonly { key: string; type: string; message: string; processInstanceKey: string; elementInstanceKey: string; jobKey?: string }[];
+  /** Open Camunda user tasks (the gateway API cannot list them; real Zeebe shows them in Tasklist). */
+  readonly userTasks: readonly UserTaskView[];
 }
+
+/** A Camunda user task as the snapshot shows it. */
+export type UserTaskView = Omit<UserTask, 'creationDate'> & { readonly creationDate: string };
 
 /** The engine's state machine, with a reset that drops every deployment, instance and job. */
 export interface EngineStateMachine extends StateMachine {
@@ -56,6 +63,8 @@ export interface EngineStateMachine extends StateMachine {
   /** Cancels every pending event timer (the engine stops). */
   stop(): void;
   inspect(): EngineSnapshot;
+  /** A command on a Camunda user task (the REST API's). */
+  userTask(command: UserTaskCommand): Result<void, Rejection>;
 }
 
 /** Creates a state machine for one engine. */
@@ -80,6 +89,7 @@ export function createStateMachine(settings: { enforcement: Enforcement; multiTe
       cancelAllTimers(runtime.ctx);
     },
     inspect: () => snapshotOf(runtime.ctx),
+    userTask: (command) => executeUserTaskCommand(runtime.ctx, command),
   };
 }
 
@@ -107,7 +117,8 @@ function snapshotOf(ctx: MachineContext): EngineSnapshot {
     elementInstanceKey: i.elementInstanceKey,
     ...(i.jobKey !== undefined && { jobKey: i.jobKey }),
   }));
-  return { instances: state.instances.size, jobs: state.jobs.size, messages: state.messages.size, incidents };
+  const userTasks = [...state.userTasks.values()].map((t) => ({ ...t, creationDate: new Date(t.creationDate).toISOString() }));
+  return { instances: state.instances.size, jobs: state.jobs.size, messages: state.messages.size, incidents, userTasks };
 }
 
 function notImplemented(rpc: RpcName): Rejection {

@@ -8,6 +8,7 @@ import { createBehaviours, type Behaviour } from './behaviours.js';
 import { createEventRuntime } from './behaviours/event-runtime.js';
 import { closeSubscriptions } from './subscriptions/subscriptions.js';
 import { dropJob } from './jobs.js';
+import { dropUserTask } from './user-tasks.js';
 import { arriveAtInclusiveJoin, retryInclusiveJoins } from './inclusive-join.js';
 import { asMultiInstanceBody } from './behaviours/multi-instance-nodes.js';
 
@@ -170,6 +171,7 @@ export function terminate(ctx: MachineContext, element: ElementInstance): void {
     if (instance) terminate(ctx, instance);
   }
   if (element.jobKey !== undefined) dropJob(ctx, element.jobKey);
+  dropUserTask(ctx, element);
   element.hooks?.terminated?.();
   for (const [key, incident] of ctx.state.incidents) if (incident.elementInstanceKey === element.key) ctx.state.incidents.delete(key);
   remove(ctx, element);

@@ -1,5 +1,5 @@
 import { createEventState, type EventState } from './subscriptions/event-state.js';
-import type { DecisionRequirementsRecord, ElementInstance, FormRecord, Incident, Job, ProcessDefinition, ProcessInstance } from './types.js';
+import type { DecisionRequirementsRecord, ElementInstance, FormRecord, Incident, Job, ProcessDefinition, ProcessInstance, UserTask } from './types.js';
 
 /** A family of versioned records (processes, DRGs, forms) per tenant and id; version numbers are never reused. */
 export interface Versions<T extends { readonly key: string; readonly version: number }> {
@@ -23,6 +23,8 @@ export interface EngineState {
   /** Job type → keys of its activatable jobs, oldest first (what ActivateJobs scans). */
   readonly activatable: Map<string, Set<string>>;
   readonly incidents: Map<string, Incident>;
+  /** Open Camunda user tasks, by key. */
+  readonly userTasks: Map<string, UserTask>;
   /** Published messages still alive (time to live not yet over), by key. */
   readonly messages: Map<string, BufferedMessage>;
   /** `messageIdKey` of a live message with an id → its key (what ALREADY_EXISTS looks up). */
@@ -60,6 +62,7 @@ export function createState(): EngineState {
     jobs: new Map(),
     activatable: new Map(),
     incidents: new Map(),
+    userTasks: new Map(),
     messages: new Map(),
     messageIds: new Map(),
     events: createEventState(),

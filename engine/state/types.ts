@@ -76,6 +76,8 @@ export interface ElementInstance {
   /** Tokens waiting at parallel joins in this scope: gateway id → ids of the flows taken. */
   readonly joins: Map<string, string[]>;
   jobKey?: string;
+  /** The Camunda user task this element waits on. */
+  userTaskKey?: string;
   hooks?: ElementHooks;
   /** Flows whose tokens are on their way into this scope's elements (an inclusive join must wait for them). */
   inTransit?: string[];
@@ -106,6 +108,34 @@ export interface Job {
   timer: Timer | undefined;
 }
 
+/**
+ * A Camunda user task (`zeebe:userTask`): created when its element is entered, ended by completion through the
+ * REST API or by the element's termination. Fields as real Zeebe's user task record.
+ */
+export interface UserTask {
+  readonly key: string;
+  readonly tenantId: string;
+  readonly elementInstanceKey: string;
+  readonly processInstanceKey: string;
+  /** Mutable, with the definition fields below: MigrateProcessInstance moves the task to the target definition. */
+  elementId: string;
+  bpmnProcessId: string;
+  processDefinitionKey: string;
+  processDefinitionVersion: number;
+  assignee: string;
+  candidateGroups: readonly string[];
+  candidateUsers: readonly string[];
+  /** ISO-8601 date-times, or '' when not set. */
+  dueDate: string;
+  followUpDate: string;
+  /** The linked form's key ('' without one) or the external form reference (''). */
+  readonly formKey: string;
+  readonly externalFormReference: string;
+  readonly customHeaders: Readonly<Record<string, string>>;
+  /** Epoch ms on the engine's clock. */
+  readonly creationDate: number;
+}
+
 export type IncidentType =
   | 'JOB_NO_RETRIES'
   | 'UNHANDLED_ERROR_EVENT'
@@ -114,7 +144,8 @@ export type IncidentType =
   | 'IO_MAPPING_ERROR'
   | 'CALLED_DECISION_ERROR'
   | 'DECISION_EVALUATION_ERROR'
-  | 'CALLED_ELEMENT_ERROR';
+  | 'CALLED_ELEMENT_ERROR'
+  | 'FORM_NOT_FOUND';
 
 /** An open incident; `resume` retries what failed once the incident is resolved. */
 export interface Incident {

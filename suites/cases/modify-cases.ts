@@ -157,6 +157,11 @@ export const MIGRATE_CASES: readonly StateCase[] = [
     const userTask = await deployed(fx, t, 'user-task', (id) => userTaskProcess(id));
     return migrate(processInstanceKey, userTask.key, [['task', 'task']]);
   }),
+  example(`${MIGRATE}/FAILED_PRECONDITION/task-implementation-changed`, 'an active job-worker user task mapped to a Camunda user task', async (fx, t) => {
+    const { pi } = await started(fx, t, 'job-worker-user-task', (id) => userTaskProcess(id));
+    const camunda = await deployed(fx, t, 'camunda-user-task', (id) => userTaskProcess(id, 'camunda'));
+    return migrate(pi, camunda.key, [['task', 'task']]);
+  }),
   example(`${MIGRATE}/FAILED_PRECONDITION/unsupported-element`, 'an active send task (job-based)', async (fx, t) => {
     const { pi, definitionKey } = await started(fx, t, 'send-task', sendTaskProcess);
     return migrate(pi, definitionKey, [['task', 'task']]);

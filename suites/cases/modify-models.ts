@@ -16,10 +16,11 @@ export function subprocessProcess(processId: string, jobType: string): Buffer {
   return processDocument(processId, start('start', 'f1') + flow('f1', 'start', 'sub') + sub + flow('f2', 'sub', 'end') + end('end', 'f2'));
 }
 
-/** start → job-worker user task `task` → end (a user task without `zeebe:userTask`). */
-export function userTaskProcess(processId: string): Buffer {
+/** start → user task `task` → end: job-worker (no `zeebe:userTask`), or a Camunda user task. */
+export function userTaskProcess(processId: string, implementation: 'job worker' | 'camunda' = 'job worker'): Buffer {
+  const camunda = implementation === 'camunda' ? '<bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements>' : '';
   return processDocument(processId, start('start', 'f1') + flow('f1', 'start', 'task') +
-    '<bpmn:userTask id="task"><bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>' + flow('f2', 'task', 'end') + end('end', 'f2'));
+    `<bpmn:userTask id="task">${camunda}<bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>` + flow('f2', 'task', 'end') + end('end', 'f2'));
 }
 
 /** start → job-based send task `task` of `jobType` → end. */

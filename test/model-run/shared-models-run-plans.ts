@@ -104,6 +104,12 @@ export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
       ElementCreationProcess: { jobs: ['Activity_0ekpm2n'] },
     },
   },
+  'c8ex--payment-example-process-application--payment_process.bpmn': {
+    complete: { ChargeCustomerCreditTask: { remainingAmount: 10 } },
+    jobs: ['ChargeCustomerCreditTask', 'ChargeCreditCardTask'],
+    sees: { ChargeCreditCardTask: { openAmount: 10 } },
+    why: 'credit short by 10: the credit card is charged the rest (the Camunda user task path is in the user task spec)',
+  },
   'c8ex--payment-example-process-application--complete-usertasks--complete-user-tasks.bpmn': {
     complete: { Activity_1eup5j9: { taskList: ['t1', 't2'] } },
     jobs: ['Activity_1eup5j9', 'Activity_1ayojby', 'Activity_1ayojby'],

@@ -130,6 +130,20 @@ const CASES: readonly RuleCase[] = [
     message: "Exactly one of the attributes 'formId, formKey' must be present and not blank",
   },
   {
+    rule: 'a Camunda user task has exactly one of formId and externalReference (no embedded form key)',
+    accepted: userTask('<zeebe:userTask/>', '<zeebe:formDefinition externalReference="https://forms.example/review"/>'),
+    rejected: userTask('<zeebe:userTask/>', '<zeebe:formDefinition formKey="camunda-forms:bpmn:F"/>'),
+    element: 'U > extensionElements > formDefinition',
+    message: "Exactly one of the attributes 'formId, externalReference' must be present and not blank",
+  },
+  {
+    rule: "a Camunda user task's assignment expression parses",
+    accepted: userTask('<zeebe:userTask/>', '<zeebe:assignmentDefinition candidateGroups="=[group]"/>'),
+    rejected: userTask('<zeebe:userTask/>', '<zeebe:assignmentDefinition candidateGroups="=[group"/>'),
+    element: 'U > extensionElements > assignmentDefinition',
+    message: "failed to parse expression '[group'",
+  },
+  {
     rule: 'an error boundary event interrupts',
     accepted: withBoundaries([errorBoundary('b', 't', 'err')], error('err', 'E1')),
     rejected: withBoundaries([errorBoundary('b', 't', 'err', false)], error('err', 'E1')),

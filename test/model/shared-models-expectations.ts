@@ -50,7 +50,7 @@ export const SHARED_MODEL_EXPECTATIONS: Readonly<Record<string, Expectation>> = 
   'c8ex--parallel-operations--bpmn--camunda8--migratedProcess.bpmn': processes('MigratedProcessProcess'),
   'c8ex--payment-example-process-application--check-payment.form': { outcome: 'accepted', form: 'checkPayment' },
   'c8ex--payment-example-process-application--complete-usertasks--complete-user-tasks.bpmn': processes('CompleteTasksProcess'),
-  'c8ex--payment-example-process-application--payment_process.bpmn': unsupported({ type: 'bpmn:UserTask', with: 'zeebe:userTask' }),
+  'c8ex--payment-example-process-application--payment_process.bpmn': processes('paymentProcess'),
   'c8ex--payment-example-process-application--static--start-process.form': { outcome: 'accepted', form: 'Form_1km08al' },
   'c8ex--react-tasklist--example.bpmn': processes('Process_1002dwb'),
   'c8ex--rollback-on-error-example--rollback-process.bpmn': processes('RollbackOnErrorProcess'),

@@ -95,20 +95,17 @@ function targetNode(element: ElementInstance, node: FlowNode | undefined): FlowN
   return element.node?.kind === 'multiInstanceBody' ? asMultiInstanceBody(node) : innerInstanceNode(node);
 }
 
-/** Re-binds every element instance and its job to the target; keys, variables and incidents stay. */
+/** Re-binds every element instance, its job and its user task to the target; keys, variables and incidents stay. */
 function apply(ctx: MachineContext, m: Migration, elements: readonly ElementInstance[]): void {
   const { target } = m;
+  const moved = { processDefinitionKey: target.key, bpmnProcessId: target.bpmnProcessId, processDefinitionVersion: target.version };
   for (const element of elements) {
     const targetId = m.targetIds.get(element.key) ?? element.elementId;
     element.elementId = targetId;
     element.node = targetNode(element, target.process.elements.get(targetId));
     const job = element.jobKey === undefined ? undefined : ctx.state.jobs.get(element.jobKey);
-    if (job) {
-      job.elementId = targetId;
-      job.processDefinitionKey = target.key;
-      job.bpmnProcessId = target.bpmnProcessId;
-      job.processDefinitionVersion = target.version;
-    }
+    const userTask = element.userTaskKey === undefined ? undefined : ctx.state.userTasks.get(element.userTaskKey);
+    for (const record of [job, userTask]) if (record) Object.assign(record, { elementId: targetId, ...moved });
   }
   m.pi.definition = target;
   for (const element of elements) if (element.node) EVENTS.rebindBoundaries(ctx, m.pi, element);

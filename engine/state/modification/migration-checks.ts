@@ -70,6 +70,18 @@ const sameType: ElementCheck = (m, element, node) => {
     : refusal('INVALID_STATE', 'element-type-changed', `${start(m)} active element with id '${element.elementId}' and type '${elementTypeOf(node)}' is mapped to an element with id '${targetId}' and different type '${targetType}'. Elements must be mapped to elements of the same type.`);
 };
 
+/** A user task's implementation, in real Zeebe's words. */
+const implementationOf = (node: FlowNode | undefined): string => (node?.userTask ? 'zeebe user task' : 'job worker');
+
+/** A user task keeps its implementation: job worker to job worker, Camunda (zeebe) user task to Camunda user task. */
+const sameImplementation: ElementCheck = (m, element, node) => {
+  if (node.kind !== 'userTask') return undefined;
+  const targetId = m.mapping.get(element.elementId) ?? '';
+  const [source, target] = [implementationOf(node), implementationOf(m.target.process.elements.get(targetId))];
+  return source === target ? undefined
+    : refusal('INVALID_STATE', 'task-implementation-changed', `${start(m)} active user task with id '${element.elementId}' and implementation '${source}' is mapped to an user task with id '${targetId}' and different implementation '${target}'. Elements must be mapped to elements of the same implementation.`);
+};
+
 const MODES = { parallel: 'parallel', sequential: 'sequential' } as const;
 const modeOf = (sequential: boolean): string => (sequential ? MODES.sequential : MODES.parallel);
 
@@ -125,7 +137,7 @@ const noTokensInFlight = (m: Migration, element: ElementInstance): Rejection | u
     ? refusal('INVALID_STATE', undefined, `${start(m)} a concurrent command was executed on the process instance. Please retry the migration.`)
     : undefined;
 
-const CHECKS: readonly ElementCheck[] = [supportedType, mapped, sameType, sameLoopMode, sameFlowScope, (m, element) => checkCatchEvents(m, element), noSourceBoundaryEvents, noTargetBoundaryEvents, noTokensInFlight];
+const CHECKS: readonly ElementCheck[] = [supportedType, mapped, sameType, sameImplementation, sameLoopMode, sameFlowScope, (m, element) => checkCatchEvents(m, element), noSourceBoundaryEvents, noTargetBoundaryEvents, noTokensInFlight];
 
 /** The first check an active element instance fails; on success its target id is recorded in `m.targetIds`. */
 export function checkElement(m: Migration, element: ElementInstance): Rejection | undefined {

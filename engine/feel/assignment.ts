@@ -1,0 +1,46 @@
+// Camunda user task properties: https://docs.camunda.io/docs/components/modeler/bpmn/user-tasks/
+import { parseDate } from '../model/iso8601.js';
+import { err, ok } from '../result.js';
+import { unexpectedType, withWarnings } from './messages.js';
+import { parseProperty } from './property.js';
+import { resultTypeOf } from './result-type.js';
+import { runFeel } from './run-feel.js';
+import { toJson } from './to-json.js';
+import type { EvalResult, Variables } from './types.js';
+
+/** A static value as it is, or a FEEL result as JSON, with the text Zeebe names in messages. */
+function evaluate(expression: string, variables: Variables): EvalResult<{ text: string; value: unknown; warnings: readonly string[]; isStatic: boolean }> {
+  const property = parseProperty(expression);
+  if (property.kind === 'static') return ok({ text: property.text, value: property.text, warnings: [], isStatic: true });
+  const outcome = runFeel(property.feel, variables);
+  return outcome.ok ? ok({ text: property.feel, value: toJson(outcome.value.value), warnings: outcome.value.warnings, isStatic: false }) : outcome;
+}
+
+/** An assignee: a STRING. */
+export function evaluateText(expression: string, variables: Variables): EvalResult<string> {
+  const outcome = evaluate(expression, variables);
+  if (!outcome.ok) return outcome;
+  const { text, value, warnings } = outcome.value;
+  return typeof value === 'string' ? ok(value) : err(withWarnings(unexpectedType(text, 'STRING', resultTypeOf(value)), warnings));
+}
+
+/** Candidate groups or users: a static comma-separated list, or an ARRAY of STRINGs. */
+export function evaluateStringList(expression: string, variables: Variables): EvalResult<string[]> {
+  const outcome = evaluate(expression, variables);
+  if (!outcome.ok) return outcome;
+  const { text, value, warnings, isStatic } = outcome.value;
+  if (isStatic && typeof value === 'string') return ok(value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
+  if (!Array.isArray(value)) return err(withWarnings(unexpectedType(text, 'ARRAY', resultTypeOf(value)), warnings));
+  if (value.every((item): item is string => typeof item === 'string')) return ok(value);
+  return err(withWarnings(`Expected result of the expression '${text}' to be 'ARRAY' containing 'STRING' items, but was 'ARRAY' containing at least one non-'STRING' item.`, warnings));
+}
+
+/** A due or follow-up date: a date-time with an offset (a FEEL date and time, or an ISO-8601 string). */
+export function evaluateDateTime(expression: string, variables: Variables): EvalResult<string> {
+  const outcome = evaluate(expression, variables);
+  if (!outcome.ok) return outcome;
+  const { text, value, warnings } = outcome.value;
+  if (typeof value === 'string' && parseDate(value) !== undefined) return ok(value);
+  const actual = typeof value === 'string' ? `'STRING' '${value}'` : `'${resultTypeOf(value)}'`;
+  return err(withWarnings(`Expected result of the expression '${text}' to be a valid date-time string (ISO-8601 with an offset), but was ${actual}.`, warnings));
+}
