@@ -1,4 +1,5 @@
 import { evaluate, SyntaxError as FeelSyntaxError } from 'feelin';
+import { CAMUNDA_FUNCTIONS } from './camunda-functions.js';
 import { err, ok } from '../result.js';
 import { evaluationFailure, parseFailure } from './messages.js';
 import type { EvalResult, Variables } from './types.js';
@@ -16,7 +17,8 @@ export interface FeelOutcome {
  */
 export function runFeel(feel: string, variables: Variables): EvalResult<FeelOutcome> {
   try {
-    const { value, warnings } = evaluate(feel, variables);
+    // A variable of the same name wins over a built-in, as in feel-scala.
+    const { value, warnings } = evaluate(feel, { ...CAMUNDA_FUNCTIONS, ...variables });
     return ok({ value, warnings: warnings.map(describeWarning) });
   } catch (error: unknown) {
     return err(describeThrown(feel, error));

@@ -1,4 +1,5 @@
 import { parseExpression } from 'feelin';
+import { CAMUNDA_FUNCTIONS } from './camunda-functions.js';
 import { parseFailure } from './messages.js';
 import { parseProperty } from './property.js';
 import { runFeel } from './run-feel.js';
@@ -17,7 +18,7 @@ export function feelSyntaxError(expression: string): string | undefined {
 
 function hasErrorNode(feel: string): boolean {
   let found = false;
-  parseExpression(feel, {}, undefined).iterate({
+  parseExpression(feel, CAMUNDA_FUNCTIONS, undefined).iterate({
     enter: (node) => {
       found ||= node.type.isError;
       return !found;

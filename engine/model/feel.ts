@@ -4,6 +4,7 @@
  * with feelin's parser (Camunda dialect); the reason text is feelin's, not feel-scala's.
  */
 import { parseExpression } from 'feelin';
+import { CAMUNDA_FUNCTIONS } from '../feel/camunda-functions.js';
 
 /** What a value must be: present (mandatory) and/or an expression (non-static). */
 export interface ExpressionRule {
@@ -24,7 +25,7 @@ export function feelBody(value: string): string | undefined {
 /** The first syntax error of a FEEL expression, worded like feel-scala's failure, or undefined when it parses. */
 export function feelSyntaxError(expression: string): string | undefined {
   let errorAt: number | undefined;
-  parseExpression(expression, {}, 'camunda').iterate({
+  parseExpression(expression, CAMUNDA_FUNCTIONS, 'camunda').iterate({
     enter: (node) => {
       if (errorAt === undefined && node.type.isError) {
         errorAt = node.from;

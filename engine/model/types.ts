@@ -35,6 +35,12 @@ export interface CalledDecision {
   readonly resultVariable: string;
 }
 
+/** A script task's `zeebe:script`: a FEEL expression (`=...`) and the variable its result goes to. */
+export interface Script {
+  readonly expression: string;
+  readonly resultVariable: string;
+}
+
 /** A call activity's `zeebe:calledElement`: the process id (static or `=...`) and what variables cross. */
 export interface CalledElement {
   readonly processId: string;
@@ -123,6 +129,8 @@ export interface FlowNode {
   readonly interrupting?: boolean;
   /** Subprocess: its none start event ids (exactly one once validated). */
   readonly startEvents?: readonly string[];
+  /** Script task evaluated by the engine (instead of a job). */
+  readonly script?: Script;
   /** Business rule task evaluated by the engine (instead of a job). */
   readonly calledDecision?: CalledDecision;
   /** Call activity: the process it starts. */

@@ -10,6 +10,7 @@ import { calledDecision } from './behaviours/called-decision.js';
 import { callActivity } from './behaviours/call-activity.js';
 import { inclusiveGateway } from './behaviours/inclusive-gateway.js';
 import { multiInstanceBody } from './behaviours/multi-instance.js';
+import { scriptTask } from './behaviours/script-task.js';
 import { openUserTask } from './user-tasks.js';
 
 /** The flow operations behaviours call back into (passed in, so behaviours do not import execution). */
@@ -42,7 +43,7 @@ export function createBehaviours(flow: Flow): Readonly<Record<Exclude<FlowNode['
     endEvent: { activate: (ctx, pi, element) => endEvent(ctx, pi, element, flow) },
     serviceTask: job,
     sendTask: job,
-    scriptTask: job,
+    scriptTask: { activate: (ctx, pi, element) => (element.node?.script ? scriptTask(ctx, pi, element, flow) : startJob(ctx, pi, element)) },
     businessRuleTask: { activate: (ctx, pi, element) => (element.node?.calledDecision ? calledDecision(ctx, pi, element, flow) : startJob(ctx, pi, element)) },
     userTask: { activate: (ctx, pi, element) => (element.node?.userTask ? openUserTask(ctx, pi, element) : startJob(ctx, pi, element)) },
     exclusiveGateway: { activate: (ctx, pi, element) => exclusiveGateway(ctx, pi, element, flow) },

@@ -90,14 +90,6 @@ function applyInputs(ctx: MachineContext, pi: ProcessInstance, element: ElementI
   EVENTS.afterActivation(ctx, pi, element);
 }
 
-/**
- * Variables a job completion or caught error brings: with output mappings they stay local and the mappings
- * decide what leaves; without, they are merged outwards (Zeebe's propagation).
- */
-export function acceptResult(ctx: MachineContext, element: ElementInstance, variables: Readonly<Record<string, unknown>>): void {
-  if ((element.node?.ioMapping?.outputs.length ?? 0) > 0) setLocal(ctx.state, element.key, variables);
-  else propagate(ctx.state, element.key, variables);
-}
 
 /** Completes an element: output mappings, then leave it by `flows` (default: every outgoing flow). */
 export function complete(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flows?: readonly string[]): void {

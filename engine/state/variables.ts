@@ -1,4 +1,5 @@
 import type { EngineState } from './store.js';
+import type { ElementInstance } from './types.js';
 
 /** The scopes from an element instance up to its process instance, innermost first. */
 export function scopeChain(state: EngineState, elementKey: string): string[] {
@@ -14,6 +15,15 @@ export function visibleVariables(state: EngineState, elementKey: string): Record
     for (const [name, value] of state.variables.get(scope) ?? []) visible[name] = value;
   }
   return visible;
+}
+
+/**
+ * What a task or event brings back (job variables, a caught error's or message's variables, a decision's or script's
+ * result): with output mappings it stays local and the mappings decide what leaves; without, it is merged outwards.
+ */
+export function acceptResult(state: EngineState, element: ElementInstance, variables: Readonly<Record<string, unknown>>): void {
+  if ((element.node?.ioMapping?.outputs.length ?? 0) > 0) setLocal(state, element.key, variables);
+  else propagate(state, element.key, variables);
 }
 
 /** Sets variables on exactly this scope. */

@@ -137,6 +137,12 @@ export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
       },
     },
   },
+  'c8ex--timer-testing--get-up.bpmn': {
+    complete: { CheckCurrentProgressTask: { progress: 'ready' } },
+    jobs: ['TellKidsToGetUpTask', 'CheckCurrentProgressTask'],
+    events: [{ advanceMs: 15 * 60_000 }, { advanceMs: 15 * 60_000 }, { advanceMs: 5 * 60_000 }],
+    why: 'the zeebe:script task prepares breakfast beside a 15-minute wait; progress "ready", another 15 minutes, then 5 before school',
+  },
   'c8ex--weatherinfo-pyzeebe-connectors--src--weatherinfo-process.bpmn': {
     complete: {
       Activity_0yj7j2s: { location: 'Berlin', email: 'someone@example.com' },

@@ -130,6 +130,20 @@ const CASES: readonly RuleCase[] = [
     message: "Exactly one of the attributes 'formId, formKey' must be present and not blank",
   },
   {
+    rule: "a script's expression is a FEEL expression",
+    accepted: model(...around('S', `<bpmn:scriptTask id="S">${extensionElements('<zeebe:script expression="=1 + 1" resultVariable="r"/>')}</bpmn:scriptTask>`)),
+    rejected: model(...around('S', `<bpmn:scriptTask id="S">${extensionElements('<zeebe:script expression="1 + 1" resultVariable="r"/>')}</bpmn:scriptTask>`)),
+    element: 'S > extensionElements > script',
+    message: "Expected expression but found static value '1 + 1'",
+  },
+  {
+    rule: 'a script has a result variable',
+    accepted: model(...around('S', `<bpmn:scriptTask id="S">${extensionElements('<zeebe:script expression="=1" resultVariable="r"/>')}</bpmn:scriptTask>`)),
+    rejected: model(...around('S', `<bpmn:scriptTask id="S">${extensionElements('<zeebe:script expression="=1"/>')}</bpmn:scriptTask>`)),
+    element: 'S > extensionElements > script',
+    message: "Attribute 'resultVariable' must be present and not empty",
+  },
+  {
     rule: 'a Camunda user task has exactly one of formId and externalReference (no embedded form key)',
     accepted: userTask('<zeebe:userTask/>', '<zeebe:formDefinition externalReference="https://forms.example/review"/>'),
     rejected: userTask('<zeebe:userTask/>', '<zeebe:formDefinition formKey="camunda-forms:bpmn:F"/>'),

@@ -9,9 +9,10 @@ import { baseDraft, type ElementHandler, type NodeDraft } from './draft.js';
 import { eventDefinitions, extensions } from './elements.js';
 import { eventBasedGateway, intermediateCatchEvent, receiveTask } from './catch-events.js';
 import { boundaryEvent, endEvent, intermediateThrowEvent, startEvent } from './events.js';
-import { eitherOrTask, taskDefinitionTask } from './job.js';
+import { taskDefinitionTask } from './job.js';
 import { userTask } from './user-task.js';
 import { businessRuleTask } from './called-decision.js';
+import { scriptTask } from './script-task.js';
 import { callActivity } from './call-activity.js';
 import { readMultiInstance } from './multi-instance.js';
 
@@ -40,7 +41,7 @@ export const HANDLERS: Readonly<Record<string, ElementHandler>> = {
   'bpmn:ManualTask': passThrough('manualTask'),
   'bpmn:ServiceTask': taskDefinitionTask('serviceTask'),
   'bpmn:SendTask': taskDefinitionTask('sendTask'),
-  'bpmn:ScriptTask': eitherOrTask('scriptTask', 'script', 'zeebe:Script'),
+  'bpmn:ScriptTask': scriptTask,
   'bpmn:BusinessRuleTask': businessRuleTask,
   'bpmn:UserTask': userTask,
   'bpmn:ExclusiveGateway': passThrough('exclusiveGateway'),

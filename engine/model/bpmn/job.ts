@@ -2,7 +2,7 @@
 import type { FlowNodeKind, JobDefinition } from '../types.js';
 import { verifyExpression } from '../feel.js';
 import { children, text, type ModdleNode } from '../moddle-node.js';
-import { problemAt, unsupported, type Problem } from '../problems.js';
+import { problemAt, type Problem } from '../problems.js';
 import { baseDraft, type ElementHandler } from './draft.js';
 import { extensions } from './elements.js';
 
@@ -63,17 +63,13 @@ export function taskDefinitionTask(kind: FlowNodeKind): ElementHandler {
 
 /**
  * A task that is either job-based or implemented by the engine (script task: `zeebe:script`, business rule task:
- * `zeebe:calledDecision`); the engine-implemented form is not supported yet.
+ * `zeebe:calledDecision`), reached for the job-based form: exactly one task definition and no alternative.
  */
 export function eitherOrTask(kind: FlowNodeKind, alternative: string, alternativeType: string): ElementHandler {
   return (element, context) => {
     const alternatives = extensions(element, alternativeType);
     const taskDefinitions = extensions(element, 'zeebe:TaskDefinition');
     const [taskDefinition] = taskDefinitions;
-    if (alternatives.length === 1 && taskDefinitions.length === 0) {
-      context.problems.push(unsupported(element, `zeebe:${alternative}`));
-      return undefined;
-    }
     if (alternatives.length !== 0 || taskDefinitions.length !== 1 || taskDefinition === undefined) {
       const message = `Must have either one 'zeebe:${alternative}' or one 'zeebe:taskDefinition' extension element`;
       context.problems.push(problemAt(element, message));

@@ -11,7 +11,7 @@ import type { MachineContext } from '../context.js';
 import { evaluateDeployed, latestDecision } from '../decisions.js';
 import { raiseIncident } from '../incidents.js';
 import type { ElementInstance, IncidentType, ProcessInstance } from '../types.js';
-import { propagate, setLocal, visibleVariables } from '../variables.js';
+import { acceptResult, visibleVariables } from '../variables.js';
 
 type Evaluated = { ok: true; value: unknown } | { ok: false; type: IncidentType; message: string };
 
@@ -34,9 +34,6 @@ export function calledDecision(ctx: MachineContext, pi: ProcessInstance, element
     raiseIncident(ctx, element, evaluated.type, evaluated.message, undefined, () => calledDecision(ctx, pi, element, flow));
     return;
   }
-  const result = { [called.resultVariable]: evaluated.value };
-  // As a job's variables: kept local when output mappings decide what leaves, else merged outwards.
-  if ((node.ioMapping?.outputs.length ?? 0) > 0) setLocal(ctx.state, element.key, result);
-  else propagate(ctx.state, element.key, result);
+  acceptResult(ctx.state, element, { [called.resultVariable]: evaluated.value });
   flow.complete(ctx, pi, element);
 }

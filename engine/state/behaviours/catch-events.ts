@@ -10,13 +10,14 @@ import { raiseIncident } from '../incidents.js';
 import { openCatch, prepareCatch, type PreparedCatch } from '../subscriptions/catch.js';
 import type { ElementInstance, ProcessInstance } from '../types.js';
 import { visibleVariables } from '../variables.js';
-import { acceptEventVariables, isActive, type EventFlow } from './event-flow.js';
+import { isActive, type EventFlow } from './event-flow.js';
+import { acceptResult } from '../variables.js';
 
 /** The behaviours of the waiting elements. */
 export function createCatchBehaviours(flow: EventFlow): { intermediateCatchEvent: Behaviour; receiveTask: Behaviour; eventBasedGateway: Behaviour } {
   const completeWith = (ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, variables: Readonly<Record<string, unknown>>): void => {
     if (!isActive(ctx, element)) return;
-    acceptEventVariables(ctx, element, variables);
+    acceptResult(ctx.state, element, variables);
     flow.complete(ctx, pi, element);
   };
 

@@ -3,7 +3,7 @@ import type { FlowNode } from '../../model/index.js';
 import type { Flow } from '../behaviours.js';
 import type { MachineContext } from '../context.js';
 import type { ElementInstance, ProcessInstance } from '../types.js';
-import { propagate, setLocal } from '../variables.js';
+import { propagate } from '../variables.js';
 
 /** The engine's flow operations, with local variables on activation and the root scope of a new instance. */
 export interface EventFlow extends Flow {
@@ -11,13 +11,7 @@ export interface EventFlow extends Flow {
   createRootScope(ctx: MachineContext, pi: ProcessInstance): ElementInstance;
 }
 
-/** An event's variables on the element it completes: local when its output mappings decide, else merged outwards. */
-export function acceptEventVariables(ctx: MachineContext, element: ElementInstance, variables: Readonly<Record<string, unknown>>): void {
-  if ((element.node?.ioMapping?.outputs.length ?? 0) > 0) setLocal(ctx.state, element.key, variables);
-  else propagate(ctx.state, element.key, variables);
-}
-
-/** Activates a catch event (boundary, event subprocess) with an event's variables, as `acceptEventVariables` places them. */
+/** Activates a catch event (boundary, event subprocess) with an event's variables, as `acceptResult` places them. */
 export function enterWithVariables(flow: EventFlow, ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, variables: Readonly<Record<string, unknown>>): void {
   if ((node.ioMapping?.outputs.length ?? 0) > 0) {
     flow.activate(ctx, pi, node, scope, { ...variables });

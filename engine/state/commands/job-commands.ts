@@ -1,12 +1,12 @@
 import type { RpcName } from '../../../rules/index.js';
 import { err, ok, type Result } from '../../result.js';
 import { refuse, type MachineContext } from '../context.js';
-import { acceptResult, complete } from '../execution.js';
+import { complete } from '../execution.js';
 import { raiseIncident } from '../incidents.js';
 import { dropJob, makeActivatable, scheduleDeadline, setJobState } from '../jobs.js';
 import type { Command, Rejection } from '../machine.js';
 import type { Job } from '../types.js';
-import { setLocal } from '../variables.js';
+import { acceptResult, setLocal } from '../variables.js';
 import { catchError } from './throw-error.js';
 import { documentOf, findVisible } from './lookups.js';
 
@@ -41,7 +41,7 @@ export function completeJob(ctx: MachineContext, command: Command): Result<unkno
   for (const [key, incident] of ctx.state.incidents) if (incident.jobKey === job.key) ctx.state.incidents.delete(key);
   dropJob(ctx, job.key);
   if (element && pi) {
-    acceptResult(ctx, element, documentOf(variables));
+    acceptResult(ctx.state, element, documentOf(variables));
     complete(ctx, pi, element);
   }
   return ok({});

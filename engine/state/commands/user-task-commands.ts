@@ -5,7 +5,8 @@
 import type { Caller } from '../../identity/caller.js';
 import { err, ok, type Result } from '../../result.js';
 import { visibleTo, type MachineContext } from '../context.js';
-import { acceptResult, complete } from '../execution.js';
+import { complete } from '../execution.js';
+import { acceptResult } from '../variables.js';
 import type { Rejection } from '../machine.js';
 import type { UserTask } from '../types.js';
 import { dropUserTask } from '../user-tasks.js';
@@ -52,7 +53,7 @@ function completeTask(ctx: MachineContext, task: UserTask, variables: Readonly<R
   const pi = ctx.state.instances.get(task.processInstanceKey);
   if (!element || !pi) return;
   dropUserTask(ctx, element);
-  acceptResult(ctx, element, variables);
+  acceptResult(ctx.state, element, variables);
   complete(ctx, pi, element);
 }
 
