@@ -167,6 +167,8 @@ export function terminate(ctx: MachineContext, element: ElementInstance): void {
   element.hooks?.terminated?.();
   for (const [key, incident] of ctx.state.incidents) if (incident.elementInstanceKey === element.key) ctx.state.incidents.delete(key);
   remove(ctx, element);
+  const scope = element.flowScopeKey === undefined ? undefined : ctx.state.elements.get(element.flowScopeKey);
+  scope?.hooks?.childTerminated?.(element);
 }
 
 function remove(ctx: MachineContext, element: ElementInstance | undefined): void {

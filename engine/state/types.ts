@@ -60,6 +60,8 @@ export interface ElementHooks {
   childCompleted?(child: ElementInstance): void;
   /** The scope has no active children left: true when the hook took over (the scope does not complete yet). */
   scopeDone?(): boolean;
+  /** A child of this scope was terminated (already removed from the scope). */
+  childTerminated?(child: ElementInstance): void;
   /** The element is being terminated (its children already are). */
   terminated?(): void;
 }

@@ -2,8 +2,11 @@
  * The multi-instance body (https://docs.camunda.io/docs/components/modeler/bpmn/multi-instance/): one inner
  * instance per item of the input collection, all at once (parallel) or one after another (sequential), each with
  * `loopCounter` and the input element as local variables. The output element of each completed inner instance
- * goes to its place in the output collection; the completion condition, checked after each one, terminates the
- * rest. An empty collection completes at once; a collection that is not a list raises an incident.
+ * goes to its place in the output collection (a terminated one leaves its `null`); the completion condition,
+ * checked after each completion, terminates the rest. An empty collection completes at once; a collection that is
+ * not a list raises an incident. The body completes once no inner instance is active and no item is left; an inner
+ * instance terminated by a modification counts as terminated (Zeebe's ELEMENT_TERMINATED applier), and the
+ * modification itself ends a body it leaves empty.
  */
 import { evaluateCondition, evaluateExpression, evaluateList } from '../../feel/index.js';
 import { feelBody } from '../../model/feel.js';
@@ -28,6 +31,7 @@ interface Loop {
   readonly output: unknown[];
   next: number;
   completed: number;
+  terminated: number;
   done: boolean;
   starting: boolean;
 }
@@ -45,8 +49,20 @@ function startInner(loop: Loop): void {
   loop.flow.activate(loop.ctx, loop.pi, current ? innerInstanceNode(current) : loop.inner, loop.body, local);
 }
 
-function counters(loop: Loop, active: number): Record<string, number> {
-  return { numberOfInstances: loop.items.length, numberOfActiveInstances: active, numberOfCompletedInstances: loop.completed, numberOfTerminatedInstances: 0 };
+/**
+ * What the completion condition sees on top of the completing inner instance's variables; Zeebe 8.5 keeps these out
+ * of the process variables. The completing one is completed, no longer active. Sequential: the inner instances
+ * created so far, not the collection's size. Parallel: Zeebe activates every inner instance before the first
+ * completes, so those this loop has not started yet count as created and active.
+ */
+function counters(loop: Loop): Record<string, number> {
+  const notStarted = loop.mi.sequential ? 0 : loop.items.length - loop.next;
+  return {
+    numberOfInstances: loop.next + notStarted,
+    numberOfActiveInstances: loop.body.children.size - 1 + notStarted,
+    numberOfCompletedInstances: loop.completed,
+    numberOfTerminatedInstances: loop.terminated,
+  };
 }
 
 function childCompleted(loop: Loop, child: ElementInstance): void {
@@ -59,10 +75,8 @@ function childCompleted(loop: Loop, child: ElementInstance): void {
     // The body's output collection variable is this array: filled in place (no copy per completion).
     if (typeof counter === 'number') loop.output[counter - 1] = value.ok ? value.value : null;
   }
-  const active = loop.mi.sequential ? 0 : body.children.size - 1;
-  setLocal(ctx.state, body.key, counters(loop, active));
   if (mi.completionCondition === undefined) return;
-  const holds = evaluateCondition(mi.completionCondition, { ...variables, ...counters(loop, active) });
+  const holds = evaluateCondition(mi.completionCondition, { ...variables, ...counters(loop) });
   if (holds.ok && holds.value) {
     loop.done = true;
     for (const key of [...body.children]) {
@@ -111,9 +125,12 @@ export function multiInstanceBody(ctx: MachineContext, pi: ProcessInstance, body
     return;
   }
   const items = collection.value;
-  const loop: Loop = { ctx, pi, body, flow, mi, inner: innerInstanceNode(original), items, output: items.map(() => null), next: 0, completed: 0, done: false, starting: true };
-  body.hooks = { childCompleted: (child) => childCompleted(loop, child), scopeDone: () => scopeDone(loop) };
-  setLocal(ctx.state, body.key, counters(loop, mi.sequential ? Math.min(1, items.length) : items.length));
+  const loop: Loop = { ctx, pi, body, flow, mi, inner: innerInstanceNode(original), items, output: items.map(() => null), next: 0, completed: 0, terminated: 0, done: false, starting: true };
+  body.hooks = {
+    childCompleted: (child) => childCompleted(loop, child),
+    scopeDone: () => scopeDone(loop),
+    childTerminated: () => { loop.terminated += 1; },
+  };
   if (mi.outputCollection !== undefined) setLocal(ctx.state, body.key, { [mi.outputCollection]: loop.output });
   if (mi.sequential) {
     runSequential(loop);

@@ -9,6 +9,7 @@ import { versionKey } from '../store.js';
 import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
 import { setLocal } from '../variables.js';
 import { documentOf } from './lookups.js';
+import { startInstructionTargets } from './start-instructions.js';
 
 interface CreateRequest {
   readonly processDefinitionKey: string;
@@ -69,7 +70,8 @@ function createInstance(
   const found = findDefinition(ctx, rpc, request, tenantId);
   if (!found.ok) return found;
   const definition = found.value;
-  const noStart = definition.process.noneStartEvent === undefined
+  // Start instructions make the none start event unnecessary (Zeebe 8.5 checks for it only without them).
+  const noStart = definition.process.noneStartEvent === undefined && request.startInstructions.length === 0
     ? refuse(ctx, `${rpc}/FAILED_PRECONDITION/no-none-start-event`, 'INVALID_STATE', 'CREATE', 'Expected to create instance of process with none start event, but there is no such event')
     : undefined;
   if (noStart) return err(noStart);
@@ -106,19 +108,13 @@ function findDefinition(ctx: MachineContext, rpc: RpcName, request: CreateReques
     : missing('no-process-for-id-and-version', `Expected to find process definition with process ID '${request.bpmnProcessId}' and version '${request.version}', but none found`);
 }
 
-/** The none start event, or the elements the start instructions name. */
+/** The elements the start instructions name, or else the none start event. */
 function startTargets(definition: ProcessDefinition, request: CreateRequest): Result<FlowNode[], Rejection> {
+  if (request.startInstructions.length > 0) return startInstructionTargets(definition, request.startInstructions.map((s) => s.elementId));
   const { elements, noneStartEvent } = definition.process;
-  const ids = request.startInstructions.length > 0 ? request.startInstructions.map((s) => s.elementId) : [noneStartEvent ?? ''];
-  const nodes: FlowNode[] = [];
-  for (const id of ids) {
-    const node = elements.get(id);
-    if (!node || node.kind === 'boundaryEvent') {
-      return err({ type: 'INVALID_ARGUMENT', intent: 'CREATE', reason: `Expected to create instance of process with start instructions but the element with id '${id}' cannot be activated` });
-    }
-    nodes.push(node);
-  }
-  return ok(nodes);
+  const start = elements.get(noneStartEvent ?? '');
+  // Reached without one only with `no-none-start-event` switched off: nothing to start at, answered with another status.
+  return start ? ok([start]) : err({ type: 'INVALID_ARGUMENT', intent: 'CREATE', reason: 'Expected to create instance of process with none start event, but there is no such event' });
 }
 
 /** The flow scopes (embedded subprocesses) a start instruction's element lives in, opened (their events wait) without starting them. */
