@@ -146,6 +146,7 @@ export function parseDaysOfMonth(text: string): Result<DayRule, string> {
   return ok(union(rules));
 }
 
+/** Days of month as values, ranges and steps. */
 function plainDays(element: string): Result<DayRule, string> {
   const values = parseList(element, DAY_OF_MONTH);
   if (!values.ok) return values;
@@ -191,6 +192,7 @@ export function parseDaysOfWeek(text: string): Result<DayRule, string> {
   return ok(union(rules));
 }
 
+/** Days of week as values, ranges and steps; 7 is Sunday like 0. */
 function plainWeekdays(element: string): Result<DayRule, string> {
   const values = parseList(element, DAY_OF_WEEK);
   if (!values.ok) return values;
