@@ -72,9 +72,3 @@ export function addDuration(at: number, duration: IsoDuration): number {
   const clock = ((duration.hours * 60 + duration.minutes) * 60 + duration.seconds) * 1000;
   return date.getTime() + sign * Math.round(clock);
 }
-
-/** Why a static timer value is not valid for its type, or undefined when it is. */
-export function timerValueProblem(type: 'duration' | 'date' | 'cycle', value: string): string | undefined {
-  const valid = type === 'duration' ? parseDuration(value) : type === 'date' ? parseDate(value) : parseCycle(value);
-  return valid === undefined ? `Invalid timer ${type} '${value}': expected an ISO-8601 ${type}` : undefined;
-}

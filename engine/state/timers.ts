@@ -4,24 +4,29 @@
  */
 import { evaluateExpression } from '../feel/index.js';
 import type { TimerDefinition } from '../model/index.js';
-import { addDuration, parseCycle, parseDate, parseDuration } from '../model/iso8601.js';
+import { nextCronTime } from '../model/cron.js';
+import { addDuration, parseDate, parseDuration } from '../model/iso8601.js';
+import { parseTimerCycle, type TimerCycle } from '../model/timer-values.js';
 import { err, ok, type Result } from '../result.js';
 import type { Timer } from './clock.js';
 import type { MachineContext } from './context.js';
 
-/** When a timer fires: first at `at`, then (cycles) every interval while repetitions remain (undefined: forever). */
+/**
+ * When a timer fires: first at `at` (undefined: never, a cron that matches no time), then (cycles) at `next` of the
+ * time it was due, while repetitions remain (undefined: forever) and `next` finds a time.
+ */
 export interface TimerSchedule {
-  readonly at: number;
-  readonly next: ((after: number) => number) | undefined;
+  readonly at: number | undefined;
+  readonly next: ((after: number) => number | undefined) | undefined;
   readonly repetitions: number | undefined;
 }
 
-/** Evaluates a timer definition (static ISO-8601 or a FEEL expression) against variables, from `now`. */
+/** Evaluates a timer definition (static ISO-8601 or cron, or a FEEL expression) against variables, from `now`. */
 export function timerSchedule(definition: TimerDefinition, variables: Record<string, unknown>, now: number): Result<TimerSchedule, string> {
   const evaluated = evaluateExpression(definition.value, variables);
   if (!evaluated.ok) return evaluated;
   const text = evaluated.value;
-  const invalid = `Expected the timer ${definition.type} of '${definition.value}' to be a valid ISO-8601 ${definition.type}, but was '${JSON.stringify(text)}'`;
+  const invalid = `Expected the timer ${definition.type} of '${definition.value}' to be a valid ${definition.type === 'cycle' ? 'ISO-8601 or cron' : 'ISO-8601'} ${definition.type}, but was '${JSON.stringify(text)}'`;
   if (typeof text !== 'string') return err(invalid);
   if (definition.type === 'duration') {
     const duration = parseDuration(text);
@@ -31,11 +36,19 @@ export function timerSchedule(definition: TimerDefinition, variables: Record<str
     const at = parseDate(text);
     return at === undefined ? err(invalid) : ok({ at, next: undefined, repetitions: 1 });
   }
-  const cycle = parseCycle(text);
-  if (!cycle) return err(invalid);
-  const next = (after: number): number => addDuration(after, cycle.interval);
-  const at = cycle.start !== undefined && cycle.start > now ? cycle.start : next(now);
-  return ok({ at, next, repetitions: cycle.repetitions });
+  const cycle = parseTimerCycle(text);
+  return cycle.ok ? ok(cycleSchedule(cycle.value, now)) : err(`${invalid}: ${cycle.error}`);
+}
+
+/** An ISO cycle repeats its interval (from its start, when that is still ahead); a cron cycle its next times. */
+function cycleSchedule(cycle: TimerCycle, now: number): TimerSchedule {
+  if (cycle.kind === 'cron') {
+    const next = (after: number): number | undefined => nextCronTime(cycle.cron, after);
+    return { at: next(now), next, repetitions: undefined };
+  }
+  const { interval, start, repetitions } = cycle.cycle;
+  const next = (after: number): number => addDuration(after, interval);
+  return { at: start !== undefined && start > now ? start : next(now), next, repetitions };
 }
 
 /** Schedules a tracked timer: `run` gets the time it was due; it is forgotten once it fired or was cancelled. */
@@ -65,12 +78,12 @@ export function runSchedule(ctx: MachineContext, schedule: TimerSchedule, fire: 
   const arm = (at: number): void => {
     current = scheduleTimer(ctx, at, (due) => {
       if (left !== undefined) left -= 1;
-      const last = schedule.next === undefined || left === 0;
-      if (!last) arm(schedule.next(due));
-      fire(last);
+      const next = left === 0 ? undefined : schedule.next?.(due);
+      if (next !== undefined) arm(next);
+      fire(next === undefined);
     });
   };
-  arm(schedule.at);
+  if (schedule.at !== undefined) arm(schedule.at);
   return { cancel: () => current?.cancel() };
 }
 

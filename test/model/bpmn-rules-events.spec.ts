@@ -86,6 +86,27 @@ const CASES: readonly RuleCase[] = [
     message: "Invalid timer date 'tomorrow'",
   },
   {
+    rule: 'a static timer cycle is an ISO-8601 cycle or a cron expression',
+    accepted: withBoundary(timer('timeCycle', '0 0 9-17 * * MON-FRI'), false),
+    rejected: withBoundary(timer('timeCycle', '0 0 25 * * *'), false),
+    element: 'td',
+    message: "Invalid timer cycle '0 0 25 * * *': expected an ISO-8601 cycle or a cron expression; hour '25': 25 is not in 0-23",
+  },
+  {
+    rule: 'a timer start event takes a cron cycle, refused when it is not one',
+    accepted: model(start('start', timer('timeCycle', '@daily')), end(), flow('f', 'start', 'end')),
+    rejected: model(start('start', timer('timeCycle', '0 0 0 * * MON#6')), end(), flow('f', 'start', 'end')),
+    element: 'td',
+    message: "Invalid timer cycle '0 0 0 * * MON#6'",
+  },
+  {
+    rule: 'an interrupting timer boundary event has no cron cycle either',
+    accepted: withBoundary(timer('timeCycle', '0 */5 * * * *'), false),
+    rejected: withBoundary(timer('timeCycle', '0 */5 * * * *'), true),
+    element: 'td',
+    message: 'Interrupting timer event with time cycle is not allowed.',
+  },
+  {
     rule: 'an interrupting timer boundary event has no cycle',
     accepted: withBoundary(timer('timeCycle', 'R3/PT10S'), false),
     rejected: withBoundary(timer('timeCycle', 'R3/PT10S'), true),

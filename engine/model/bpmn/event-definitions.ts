@@ -5,7 +5,7 @@
  */
 import type { FlowNode, MessageDefinition, TimerDefinition } from '../types.js';
 import { verifyExpression, feelBody } from '../feel.js';
-import { timerValueProblem } from '../iso8601.js';
+import { timerValueProblem } from '../timer-values.js';
 import { child, text, type ModdleNode } from '../moddle-node.js';
 import { problemAt, type Problem } from '../problems.js';
 import { opt } from './draft.js';
