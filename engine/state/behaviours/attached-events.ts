@@ -79,7 +79,9 @@ export function createAttachedEvents(flow: EventFlow): {
     enterWithVariables(flow, ctx, pi, boundary, scope, variables);
   };
 
+  /** An inner instance of a multi-instance activity opens none: its body carries the activity's boundary events. */
   const openBoundaries = (ctx: MachineContext, pi: ProcessInstance, activity: ElementInstance, skip: ReadonlySet<string> = new Set()): void => {
+    if (parentOf(ctx, activity)?.node?.kind === 'multiInstanceBody') return;
     const boundaries = waitingBoundaries(pi, activity.elementId, skip);
     const prepared = prepareAll(ctx, activity, boundaries, () => { openBoundaries(ctx, pi, activity, skip); });
     boundaries.forEach((boundary, i) => {
