@@ -68,23 +68,31 @@ export function scheduleTimer(ctx: MachineContext, at: number, run: (due: number
   return timer;
 }
 
-/**
- * Runs a schedule: `fire` at each due time, as many times as the repetitions allow. The returned timer cancels
- * whichever firing is pending.
- */
-export function runSchedule(ctx: MachineContext, schedule: TimerSchedule, fire: (last: boolean) => void): Timer {
+/** A running schedule: `cancel` cancels whichever firing is pending; `retime` sets the interval of the firings after it. */
+export interface RunningSchedule extends Timer {
+  retime(next: NonNullable<TimerSchedule['next']>): void;
+}
+
+/** Runs a schedule: `fire` at each due time, as many times as the repetitions allow. */
+export function runSchedule(ctx: MachineContext, schedule: TimerSchedule, fire: (last: boolean) => void): RunningSchedule {
   let current: Timer | undefined;
   let left = schedule.repetitions;
+  let next = schedule.next;
   const arm = (at: number): void => {
     current = scheduleTimer(ctx, at, (due) => {
       if (left !== undefined) left -= 1;
-      const next = left === 0 ? undefined : schedule.next?.(due);
-      if (next !== undefined) arm(next);
-      fire(next === undefined);
+      const then = left === 0 ? undefined : next?.(due);
+      if (then !== undefined) arm(then);
+      fire(then === undefined);
     });
   };
   if (schedule.at !== undefined) arm(schedule.at);
-  return { cancel: () => current?.cancel() };
+  return {
+    cancel: () => current?.cancel(),
+    retime: (interval) => {
+      next = interval;
+    },
+  };
 }
 
 /** Cancels every pending timer of the state (a reset or stop). */

@@ -2,23 +2,36 @@
  * Events attached to a running element: the message, timer and signal boundary events of an activity and the
  * message, timer and signal event subprocesses of a scope (a subprocess or the process itself). Their
  * subscriptions open once the element is active and close with it. Interrupting ones terminate the activity (or
- * every child of the scope); non-interrupting ones run beside it, and timer cycles repeat.
+ * every child of the scope); non-interrupting ones run beside it, and timer cycles repeat. A migrated activity keeps
+ * the subscriptions of its mapped boundary events (now waiting for the target events), loses the others, and opens
+ * those of the target's boundary events that no mapping names.
  */
 import type { FlowNode } from '../../model/index.js';
 import type { MachineContext } from '../context.js';
 import { raiseIncident } from '../incidents.js';
 import { prepareCatch, openCatch, type PreparedCatch } from '../subscriptions/catch.js';
 import { closeSubscriptions } from '../subscriptions/subscriptions.js';
-import type { SubscriptionGroup } from '../subscriptions/event-state.js';
+import type { Subscription, SubscriptionGroup, TimerSubscription } from '../subscriptions/event-state.js';
+import { timerSchedule } from '../timers.js';
 import type { ElementInstance, ProcessInstance } from '../types.js';
 import { propagate, visibleVariables } from '../variables.js';
 import { enterWithVariables, isActive, parentOf, type EventFlow } from './event-flow.js';
 
 const WAITING = new Set(['message', 'timer', 'signal']);
 
-/** The boundary events attached to an element that wait for a message, timer or signal. */
-function waitingBoundaries(pi: ProcessInstance, elementId: string): FlowNode[] {
-  return [...pi.definition.process.elements.values()].filter((n) => n.kind === 'boundaryEvent' && n.attachedTo === elementId && WAITING.has(n.eventKind ?? ''));
+/** The boundary events attached to an element that wait for a message, timer or signal, but those in `skip`. */
+function waitingBoundaries(pi: ProcessInstance, elementId: string, skip: ReadonlySet<string>): FlowNode[] {
+  return [...pi.definition.process.elements.values()]
+    .filter((n) => n.kind === 'boundaryEvent' && n.attachedTo === elementId && WAITING.has(n.eventKind ?? '') && !skip.has(n.id));
+}
+
+const isTimer = (subscription: Subscription): subscription is TimerSubscription => 'retime' in subscription;
+
+/** A kept timer's firings after the pending one follow the target's cycle, as Zeebe evaluates a cycle when it reschedules. */
+function retimeToTarget(ctx: MachineContext, activity: ElementInstance, subscription: Subscription, target: FlowNode | undefined): void {
+  if (!isTimer(subscription) || target?.timer?.type !== 'cycle') return;
+  const schedule = timerSchedule(target.timer, visibleVariables(ctx.state, activity.key), ctx.clock.now());
+  if (schedule.ok && schedule.value.next) subscription.retime(schedule.value.next);
 }
 
 /** The event subprocesses directly in a scope (`undefined`: the process), with their start events. */
@@ -51,26 +64,50 @@ function prepareAll(ctx: MachineContext, owner: ElementInstance, nodes: readonly
 export function createAttachedEvents(flow: EventFlow): {
   readonly afterActivation: (ctx: MachineContext, pi: ProcessInstance, element: ElementInstance) => void;
   readonly openScopeEvents: (ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance) => void;
-  readonly openBoundaries: (ctx: MachineContext, pi: ProcessInstance, activity: ElementInstance) => void;
+  readonly migrateBoundaries: (ctx: MachineContext, pi: ProcessInstance, activity: ElementInstance, mapping: ReadonlyMap<string, string>) => void;
   readonly interruptScope: (ctx: MachineContext, scope: ElementInstance) => void;
 } {
   const owner = (pi: ProcessInstance, element: ElementInstance, group: SubscriptionGroup) =>
     ({ owner: element.key, processInstanceKey: pi.key, tenantId: pi.tenantId, group });
 
-  const boundaryTriggered = (ctx: MachineContext, pi: ProcessInstance, activity: ElementInstance, boundary: FlowNode, variables: Readonly<Record<string, unknown>>): void => {
+  /** The boundary event is looked up when it fires: a migration may have moved the subscription to another one. */
+  const boundaryTriggered = (ctx: MachineContext, pi: ProcessInstance, activity: ElementInstance, boundaryId: string, variables: Readonly<Record<string, unknown>>): void => {
     const scope = parentOf(ctx, activity);
-    if (!scope || !isActive(ctx, activity)) return;
+    const boundary = pi.definition.process.elements.get(boundaryId);
+    if (!scope || !boundary || !isActive(ctx, activity)) return;
     if (boundary.cancelActivity !== false) flow.terminate(ctx, activity);
     enterWithVariables(flow, ctx, pi, boundary, scope, variables);
   };
 
-  const openBoundaries = (ctx: MachineContext, pi: ProcessInstance, activity: ElementInstance): void => {
-    const boundaries = waitingBoundaries(pi, activity.elementId);
-    const prepared = prepareAll(ctx, activity, boundaries, () => { openBoundaries(ctx, pi, activity); });
+  /** An inner instance of a multi-instance activity opens none: its body carries the activity's boundary events. */
+  const openBoundaries = (ctx: MachineContext, pi: ProcessInstance, activity: ElementInstance, skip: ReadonlySet<string> = new Set()): void => {
+    if (parentOf(ctx, activity)?.node?.kind === 'multiInstanceBody') return;
+    const boundaries = waitingBoundaries(pi, activity.elementId, skip);
+    const prepared = prepareAll(ctx, activity, boundaries, () => { openBoundaries(ctx, pi, activity, skip); });
     boundaries.forEach((boundary, i) => {
       const one = prepared?.[i];
-      if (one && isActive(ctx, activity)) openCatch(ctx, owner(pi, activity, 'boundary'), one, (variables) => { boundaryTriggered(ctx, pi, activity, boundary, variables); });
+      if (!one || !isActive(ctx, activity)) return;
+      openCatch(ctx, { ...owner(pi, activity, 'boundary'), catchEventId: boundary.id }, one, (variables, catchEventId) => {
+        boundaryTriggered(ctx, pi, activity, catchEventId ?? boundary.id, variables);
+      });
     });
+  };
+
+  /** After the activity moved to its target: mapped subscriptions follow their mapping, the rest close, new ones open. */
+  const migrateBoundaries = (ctx: MachineContext, pi: ProcessInstance, activity: ElementInstance, mapping: ReadonlyMap<string, string>): void => {
+    const kept = new Set<string>();
+    for (const subscription of [...(ctx.state.events.byOwner.get(activity.key) ?? [])]) {
+      if (subscription.group !== 'boundary') continue;
+      const target = mapping.get(subscription.catchEventId ?? '');
+      if (target === undefined) {
+        subscription.close();
+        continue;
+      }
+      subscription.catchEventId = target;
+      retimeToTarget(ctx, activity, subscription, pi.definition.process.elements.get(target));
+      kept.add(target);
+    }
+    openBoundaries(ctx, pi, activity, kept);
   };
 
   const interruptScope = (ctx: MachineContext, scope: ElementInstance): void => {
@@ -105,7 +142,7 @@ export function createAttachedEvents(flow: EventFlow): {
       if (element.node?.kind === 'subProcess' && isActive(ctx, element)) openScopeEvents(ctx, pi, element);
     },
     openScopeEvents,
-    openBoundaries,
+    migrateBoundaries,
     interruptScope,
   };
 }

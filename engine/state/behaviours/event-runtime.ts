@@ -10,7 +10,6 @@ import type { MachineContext } from '../context.js';
 import { raiseIncident } from '../incidents.js';
 import type { BufferedMessage } from '../store.js';
 import { nameIndexKey } from '../subscriptions/event-state.js';
-import { closeSubscriptions } from '../subscriptions/subscriptions.js';
 import { bufferMessage, correlateToSubscriptions } from '../subscriptions/message-buffer.js';
 import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
 import { visibleVariables } from '../variables.js';
@@ -29,8 +28,11 @@ export interface EventRuntime {
   readonly behaviours: Readonly<Record<EventElementKind | 'endEvent' | 'intermediateThrowEvent', Behaviour>>;
   /** An element became active: opens its boundary events, and a subprocess's event subprocesses. */
   afterActivation(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void;
-  /** A migrated element instance: its boundary events close and the target element's open (after the instance moved). */
-  rebindBoundaries(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void;
+  /**
+   * A migrated element instance (after the instance moved): the subscriptions of its boundary events that `mapping`
+   * names follow it to the target events, the others close, and the target's unmapped boundary events open.
+   */
+  rebindBoundaries(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, mapping: ReadonlyMap<string, string>): void;
   /** A process instance started: opens the process's event subprocesses. */
   processStarted(ctx: MachineContext, pi: ProcessInstance, root: ElementInstance): void;
   /** A new process version was deployed. */
@@ -81,10 +83,7 @@ export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour;
   return {
     behaviours: { ...createCatchBehaviours(flow), endEvent: throwing(base.endEvent), intermediateThrowEvent: throwing(base.intermediateThrowEvent) },
     afterActivation: attached.afterActivation,
-    rebindBoundaries: (ctx, pi, element) => {
-      closeSubscriptions(ctx, element.key, 'boundary');
-      attached.openBoundaries(ctx, pi, element);
-    },
+    rebindBoundaries: attached.migrateBoundaries,
     processStarted: (ctx, pi, root) => {
       if (isActive(ctx, root)) attached.openScopeEvents(ctx, pi, root);
     },

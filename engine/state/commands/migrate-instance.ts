@@ -21,8 +21,9 @@ type Instructions = NonNullable<MigrateRequest['migrationPlan']>['mappingInstruc
 
 /**
  * MigrateProcessInstance: the instance moves to the target definition, each active element instance to the element
- * its mapping names (keys kept), and the jobs of job-based tasks with them. All or nothing: every element is
- * checked before the first change.
+ * its mapping names (keys kept), and the jobs of job-based tasks with them; the subscriptions of mapped boundary
+ * events move with them (due dates, correlation keys kept). All or nothing: every element is checked before the
+ * first change.
  */
 export function migrateProcessInstance(ctx: MachineContext, command: Command): Result<unknown, Rejection> {
   const request = command.request as MigrateRequest;
@@ -108,5 +109,5 @@ function apply(ctx: MachineContext, m: Migration, elements: readonly ElementInst
     for (const record of [job, userTask]) if (record) Object.assign(record, { elementId: targetId, ...moved });
   }
   m.pi.definition = target;
-  for (const element of elements) if (element.node) EVENTS.rebindBoundaries(ctx, m.pi, element);
+  for (const element of elements) if (element.node) EVENTS.rebindBoundaries(ctx, m.pi, element, m.mapping);
 }

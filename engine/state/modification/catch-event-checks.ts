@@ -2,8 +2,8 @@
  * The catch events (boundary events) of an active element a migration maps: each must keep its event type and stay
  * attached to the element's target, and no catch event may be the target of two mappings. The documented
  * behaviour (8.6) moves them; real Zeebe 8.5 maps none ("not possible yet"), the same status for another reason,
- * so its refusal names the rule whose condition holds. Message boundary events are carried over; the others are
- * refused by the boundary checks that follow.
+ * so its refusal names the rule whose condition holds. The checks hold for every event type; which boundary event
+ * types migrate at all is the boundary checks' business (migration-checks.ts).
  */
 import type { FlowNode } from '../../model/index.js';
 import type { Rejection } from '../machine.js';

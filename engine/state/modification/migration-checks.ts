@@ -34,8 +34,12 @@ export function refusal(type: RejectionType, rule: string | undefined, reason: s
 /** Element types real Zeebe 8.5 migrates while active (besides the process itself). */
 const SUPPORTED: ReadonlySet<string> = new Set(['SERVICE_TASK', 'USER_TASK', 'SUB_PROCESS', 'CALL_ACTIVITY']);
 
-/** Boundary event types an active element may carry (real Zeebe 8.5's set); the rest are unsupported scenarios. */
-const CARRIED_BOUNDARY_EVENTS: ReadonlySet<string> = new Set(['MESSAGE']);
+/**
+ * Boundary event types an active element may carry: real Zeebe 8.5's set, and where catch events migrate (8.6)
+ * timers and signals too; the rest are unsupported scenarios.
+ */
+const CARRIED_BOUNDARY_EVENTS = { upTo85: new Set(['MESSAGE']), from86: new Set(['MESSAGE', 'TIMER', 'SIGNAL']) } as const;
+const carried = (m: Migration): ReadonlySet<string> => (m.catchEvents ? CARRIED_BOUNDARY_EVENTS.from86 : CARRIED_BOUNDARY_EVENTS.upTo85);
 
 type ElementCheck = (m: Migration, element: ElementInstance, node: FlowNode) => Rejection | undefined;
 
@@ -112,21 +116,21 @@ const sameFlowScope: ElementCheck = (m, element) => {
     : refusal('INVALID_STATE', 'unsupported-scenario', `${start(m)} the flow scope of active element with id '${element.elementId}' is changed. The flow scope of the active element is expected to be '${expected}' but was '${actual}'. The flow scope of an element cannot be changed during migration yet.`);
 };
 
-const boundaryEventsOf = (definition: ProcessDefinition, id: string): string[] =>
+const boundaryEventsOf = (m: Migration, definition: ProcessDefinition, id: string): string[] =>
   [...definition.process.elements.values()]
     .filter((n) => n.kind === 'boundaryEvent' && n.attachedTo === id)
     .map((n) => (n.eventKind ?? 'none').toUpperCase())
-    .filter((type) => !CARRIED_BOUNDARY_EVENTS.has(type));
+    .filter((type) => !carried(m).has(type));
 
 const noSourceBoundaryEvents: ElementCheck = (m, element) => {
-  const types = boundaryEventsOf(m.pi.definition, element.elementId);
+  const types = boundaryEventsOf(m, m.pi.definition, element.elementId);
   return types.length === 0 ? undefined
     : refusal('INVALID_STATE', 'unsupported-scenario', `${start(m)} active element with id '${element.elementId}' has one or more boundary events of types '${types.join(',')}'. Migrating active elements with boundary events of these types is not possible yet.`);
 };
 
 const noTargetBoundaryEvents: ElementCheck = (m, element) => {
   const targetId = m.mapping.get(element.elementId) ?? '';
-  const types = boundaryEventsOf(m.target, targetId);
+  const types = boundaryEventsOf(m, m.target, targetId);
   return types.length === 0 ? undefined
     : refusal('INVALID_STATE', 'unsupported-scenario', `${start(m)} target element with id '${targetId}' has one or more boundary events of types '${types.join(',')}'. Migrating target elements with boundary events of these types is not possible yet.`);
 };

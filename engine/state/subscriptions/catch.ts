@@ -8,7 +8,7 @@ import type { FlowNode } from '../../model/index.js';
 import { err, ok, type Result } from '../../result.js';
 import type { MachineContext } from '../context.js';
 import { timerSchedule, type TimerSchedule } from '../timers.js';
-import { openMessageSubscription, openSignalSubscription, openTimerSubscription, type Owner } from './subscriptions.js';
+import { openMessageSubscription, openSignalSubscription, openTimerSubscription, type EventTrigger, type Owner } from './subscriptions.js';
 
 /** What a catch event waits for, evaluated. */
 export type PreparedCatch =
@@ -49,8 +49,8 @@ export function prepareCatch(node: FlowNode, variables: Record<string, unknown>,
 }
 
 /** Opens the subscription of a prepared catch; `trigger` runs with the event's variables (none for a timer). */
-export function openCatch(ctx: MachineContext, owner: Owner, prepared: PreparedCatch, trigger: (variables: Readonly<Record<string, unknown>>) => void): void {
+export function openCatch(ctx: MachineContext, owner: Owner, prepared: PreparedCatch, trigger: EventTrigger): void {
   if (prepared.kind === 'message') openMessageSubscription(ctx, owner, prepared.name, prepared.correlationKey, trigger);
   else if (prepared.kind === 'signal') openSignalSubscription(ctx, owner, prepared.name, trigger);
-  else openTimerSubscription(ctx, owner, prepared.schedule, () => { trigger({}); });
+  else openTimerSubscription(ctx, owner, prepared.schedule, (catchEventId) => { trigger({}, catchEventId); });
 }

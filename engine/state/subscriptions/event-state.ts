@@ -14,6 +14,8 @@ export interface Subscription {
   readonly owner: string;
   readonly processInstanceKey: string;
   readonly group: SubscriptionGroup;
+  /** The catch event it waits for, where its owner waits for several (boundary events); a migration may move it. */
+  catchEventId: string | undefined;
   open: boolean;
   /** Removes it from every index (and cancels its timer). */
   readonly close: () => void;
@@ -22,6 +24,11 @@ export interface Subscription {
 /** A subscription that a message or signal triggers, with that event's variables. */
 export interface TriggeredSubscription extends Subscription {
   readonly trigger: (variables: Readonly<Record<string, unknown>>) => void;
+}
+
+/** A timer's subscription; a migration may give the firings after the pending one the target event's interval. */
+export interface TimerSubscription extends Subscription {
+  readonly retime: (next: (after: number) => number | undefined) => void;
 }
 
 /** An event-based gateway's choice, handed to the catch event it activates so that it completes at once. */

@@ -5,7 +5,7 @@
  */
 import type { MachineContext } from '../context.js';
 import { runSchedule, type TimerSchedule } from '../timers.js';
-import { addTo, correlationIndexKey, nameIndexKey, removeFrom, type Subscription, type SubscriptionGroup, type TriggeredSubscription } from './event-state.js';
+import { addTo, correlationIndexKey, nameIndexKey, removeFrom, type Subscription, type SubscriptionGroup, type TimerSubscription, type TriggeredSubscription } from './event-state.js';
 
 /** Who owns a new subscription and what it belongs to. */
 export interface Owner {
@@ -13,9 +13,12 @@ export interface Owner {
   readonly processInstanceKey: string;
   readonly tenantId: string;
   readonly group: SubscriptionGroup;
+  /** The catch event, where the owner waits for several (its boundary events). */
+  readonly catchEventId?: string;
 }
 
-type Trigger = TriggeredSubscription['trigger'];
+/** What runs when the event comes: its variables, and the catch event the subscription waits for by then. */
+export type EventTrigger = (variables: Readonly<Record<string, unknown>>, catchEventId: string | undefined) => void;
 
 /** Registers a subscription under its owner; `detach` removes it from its own index (closing it runs `detach` once). */
 export function register<T extends Subscription>(ctx: MachineContext, owner: Owner, detach: () => void, extra: Omit<T, keyof Subscription>): T {
@@ -24,6 +27,7 @@ export function register<T extends Subscription>(ctx: MachineContext, owner: Own
     owner: owner.owner,
     processInstanceKey: owner.processInstanceKey,
     group: owner.group,
+    catchEventId: owner.catchEventId,
     open: true,
     close: () => {
       if (!subscription.open) return;
@@ -37,37 +41,41 @@ export function register<T extends Subscription>(ctx: MachineContext, owner: Own
 }
 
 /** Opens a message subscription, then correlates the oldest fitting buffered message to it. */
-export function openMessageSubscription(ctx: MachineContext, owner: Owner, name: string, correlationKey: string, trigger: Trigger): void {
+export function openMessageSubscription(ctx: MachineContext, owner: Owner, name: string, correlationKey: string, trigger: EventTrigger): void {
   const { events } = ctx.state;
   const key = correlationIndexKey(owner.tenantId, name, correlationKey);
-  const subscription: TriggeredSubscription = register(ctx, owner, () => { removeFrom(events.messageSubscriptions, key, subscription); }, { trigger });
+  const subscription: TriggeredSubscription = register(ctx, owner, () => { removeFrom(events.messageSubscriptions, key, subscription); }, {
+    trigger: (variables) => { trigger(variables, subscription.catchEventId); },
+  });
   addTo(events.messageSubscriptions, key, subscription);
   for (const messageKey of events.buffered.get(key) ?? []) {
     const message = ctx.state.messages.get(messageKey);
     const correlated = events.correlated.get(messageKey);
     if (message && !correlated?.has(owner.processInstanceKey)) {
       correlated?.add(owner.processInstanceKey);
-      trigger(message.variables);
+      subscription.trigger(message.variables);
       return;
     }
   }
 }
 
 /** Opens a signal subscription. */
-export function openSignalSubscription(ctx: MachineContext, owner: Owner, name: string, trigger: Trigger): void {
+export function openSignalSubscription(ctx: MachineContext, owner: Owner, name: string, trigger: EventTrigger): void {
   const { events } = ctx.state;
   const key = nameIndexKey(owner.tenantId, name);
-  const subscription: TriggeredSubscription = register(ctx, owner, () => { removeFrom(events.signalSubscriptions, key, subscription); }, { trigger });
+  const subscription: TriggeredSubscription = register(ctx, owner, () => { removeFrom(events.signalSubscriptions, key, subscription); }, {
+    trigger: (variables) => { trigger(variables, subscription.catchEventId); },
+  });
   addTo(events.signalSubscriptions, key, subscription);
 }
 
-/** Opens a timer subscription; `fire` learns whether it was the last firing (the subscription is closed then). */
-export function openTimerSubscription(ctx: MachineContext, owner: Owner, schedule: TimerSchedule, fire: () => void): void {
-  const subscription: Subscription = register(ctx, owner, () => { timer.cancel(); }, {});
+/** Opens a timer subscription; after its last firing it is closed. `fire` gets the catch event it waits for by then. */
+export function openTimerSubscription(ctx: MachineContext, owner: Owner, schedule: TimerSchedule, fire: (catchEventId: string | undefined) => void): void {
+  const subscription: TimerSubscription = register(ctx, owner, () => { timer.cancel(); }, { retime: (next) => { timer.retime(next); } });
   const timer = runSchedule(ctx, schedule, (last) => {
     if (!subscription.open) return;
     if (last) subscription.close();
-    fire();
+    fire(subscription.catchEventId);
   });
 }
 

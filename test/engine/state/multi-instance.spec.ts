@@ -97,6 +97,13 @@ describe('engine state: multi-instance activities', () => {
     assert.equal(target.engine.inspect().instances, 0);
   });
 
+  it('a boundary event on the activity waits once, on the body: a non-interrupting signal is caught once, not per item', async () => {
+    await run.create('mi-signal', { items: [1, 2] });
+    assert.equal((await run.activate('mi-signal-work')).length, 2);
+    assert.equal((await target.client.call('BroadcastSignal', { signalName: 'mi-ping', variables: '{}' })).status, 'OK');
+    assert.equal((await run.activate('mi-signal-handle')).length, 1);
+  });
+
   it('a long sequential collection of pass-through tasks runs to its end, each inner instance with its own item', async () => {
     await run.create('mi-many', { count: 5000 });
     const [after] = await run.activate('mi-many-after');
