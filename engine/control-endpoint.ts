@@ -1,7 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RunningEngine } from './engine.js';
-import { ListenError } from './listen-error.js';
+import { listenHttp } from './http-listen.js';
 
 /** A running control endpoint. */
 export interface ControlEndpoint {
@@ -26,21 +25,8 @@ export async function startControlEndpoint(engine: Pick<RunningEngine, 'reset' |
     } else if (route === 'GET /state') send(res, 200, engine.inspect());
     else send(res, 404, { error: 'POST /reset or GET /state' });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => {
-      reject(new ListenError('the control endpoint', `${LOOPBACK}:${port}`, e));
-    });
-    server.listen(port, LOOPBACK, resolve);
-  });
-  const { port: bound } = server.address() as AddressInfo;
-  return {
-    url: `http://${LOOPBACK}:${bound}`,
-    stop: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const bound = await listenHttp(server, 'the control endpoint', LOOPBACK, port);
+  return { url: `http://${bound.authority}`, stop: bound.stop };
 }
 
 function send(res: ServerResponse, status: number, body: object): void {

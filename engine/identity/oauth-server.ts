@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { OAuthClient } from '../options.js';
 import type { JwtIssuer } from './jwt-issuer.js';
-import { ListenError } from '../listen-error.js';
+import { listenHttp } from '../http-listen.js';
 
 /** A running OAuth 2.0 token endpoint. */
 export interface TokenEndpoint {
@@ -31,22 +30,8 @@ export async function startTokenEndpoint(settings: {
       () => send(res, 500, { error: 'server_error' }),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => {
-      reject(new ListenError('the OAuth token endpoint', `${settings.host}:${settings.port}`, e));
-    });
-    server.listen(settings.port, settings.host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
-  return {
-    url: `http://${host}:${port}${TOKEN_PATH}`,
-    stop: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const bound = await listenHttp(server, 'the OAuth token endpoint', settings.host, settings.port);
+  return { url: `http://${bound.authority}${TOKEN_PATH}`, stop: bound.stop };
 }
 
 async function handle(

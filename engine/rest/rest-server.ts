@@ -4,9 +4,8 @@
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { Authenticator } from '../identity/authenticate.js';
-import { ListenError } from '../listen-error.js';
+import { listenHttp } from '../http-listen.js';
 import { err, ok, type Result } from '../result.js';
 import type { EngineStateMachine } from '../state/engine-machine.js';
 import { badRequest, rejectionProblem, sendProblem, type Problem } from './problem.js';
@@ -76,20 +75,6 @@ export async function startRestEndpoint(settings: RestSettings): Promise<RestEnd
     });
   };
   const server = settings.tls ? createHttpsServer(settings.tls, listener) : createHttpServer(listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => {
-      reject(new ListenError('the REST endpoint', `${settings.host}:${settings.port}`, e));
-    });
-    server.listen(settings.port, settings.host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
-  return {
-    url: `${settings.tls ? 'https' : 'http'}://${host}:${port}`,
-    stop: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const bound = await listenHttp(server, 'the REST endpoint', settings.host, settings.port);
+  return { url: `${settings.tls ? 'https' : 'http'}://${bound.authority}`, stop: bound.stop };
 }

@@ -47,7 +47,8 @@ const modify = (processInstanceKey: string, activate: readonly Activation[], ter
   terminateInstructions: terminate.map((elementInstanceKey) => ({ elementInstanceKey })),
 });
 
-const migrate = (processInstanceKey: string, targetProcessDefinitionKey: string, mappings: readonly (readonly [string, string])[]): object => ({
+/** A MigrateProcessInstance request: the instance, the target definition, and `[source, target]` element id pairs. */
+export const migrationRequest = (processInstanceKey: string, targetProcessDefinitionKey: string, mappings: readonly (readonly [string, string])[]): object => ({
   processInstanceKey,
   migrationPlan: { targetProcessDefinitionKey, mappingInstructions: mappings.map(([sourceElementId, targetElementId]) => ({ sourceElementId, targetElementId })) },
 });
@@ -70,14 +71,14 @@ function inBothModes(ruleId: string, title: string, request: (fx: Fixtures, tena
 async function boundaryMigration(fx: Fixtures, tenantId: string, source: Parameters<typeof boundaryProcess>[2], target: Parameters<typeof boundaryProcess>[2], mappings: readonly (readonly [string, string])[]): Promise<object> {
   const { pi } = await started(fx, tenantId, 'boundary', (id, type) => boundaryProcess(id, type, source));
   const moved = await deployed(fx, tenantId, 'boundary-target', (id, type) => boundaryProcess(id, type, target));
-  return migrate(pi, moved.key, [['task', 'task'], ...mappings]);
+  return migrationRequest(pi, moved.key, [['task', 'task'], ...mappings]);
 }
 
 /** An instance waiting at the first of two items of a multi-instance task, and a target whose task has the other mode. */
 async function multiInstanceMigration(fx: Fixtures, tenantId: string, sequential: boolean): Promise<object> {
   const { pi } = await started(fx, tenantId, 'multi-instance', (id, type) => multiInstanceTaskProcess(id, type, sequential));
   const target = await deployed(fx, tenantId, 'multi-instance-target', (id, type) => multiInstanceTaskProcess(id, type, !sequential));
-  return migrate(pi, target.key, [['task', 'task']]);
+  return migrationRequest(pi, target.key, [['task', 'task']]);
 }
 
 /** Another tenant's running instance, modified or migrated by a caller not authorized for that tenant. */
@@ -88,7 +89,7 @@ function stranger(rpc: typeof MODIFY | typeof MIGRATE): StateCase {
     multiTenancy: true,
     run: async (fx) => {
       const { processInstanceKey, processDefinitionKey } = await fx.instance();
-      return fx.callAsStranger(rpc, rpc === MODIFY ? modify(processInstanceKey, [{ elementId: 'task' }]) : migrate(processInstanceKey, processDefinitionKey, [['task', 'task']]));
+      return fx.callAsStranger(rpc, rpc === MODIFY ? modify(processInstanceKey, [{ elementId: 'task' }]) : migrationRequest(processInstanceKey, processDefinitionKey, [['task', 'task']]));
     },
   };
 }
@@ -133,42 +134,42 @@ export const MODIFY_CASES: readonly StateCase[] = [
 
 /** The MigrateProcessInstance rules an example reaches through the API alone. */
 export const MIGRATE_CASES: readonly StateCase[] = [
-  example(`${MIGRATE}/NOT_FOUND/no-such-instance`, 'a key that names nothing', () => Promise.resolve(migrate(UNUSED_KEY, UNUSED_KEY, []))),
+  example(`${MIGRATE}/NOT_FOUND/no-such-instance`, 'a key that names nothing', () => Promise.resolve(migrationRequest(UNUSED_KEY, UNUSED_KEY, []))),
   example(`${MIGRATE}/NOT_FOUND/instance-not-active`, 'an instance that completed', async (fx, t) => {
     const { pi, definitionKey } = await ended(fx, t);
-    return migrate(pi, definitionKey, []);
+    return migrationRequest(pi, definitionKey, []);
   }),
   stranger(MIGRATE),
-  example(`${MIGRATE}/NOT_FOUND/no-such-target-definition`, 'a target key that names nothing', async (fx) => migrate((await fx.instance()).processInstanceKey, UNUSED_KEY, [['task', 'task']])),
+  example(`${MIGRATE}/NOT_FOUND/no-such-target-definition`, 'a target key that names nothing', async (fx) => migrationRequest((await fx.instance()).processInstanceKey, UNUSED_KEY, [['task', 'task']])),
   ...([
     ['unknown-source-element', 'a source id the process does not have', [['conformance-no-such-element', 'task'], ['task', 'task']]],
     ['unknown-target-element', 'a target id the target process does not have', [['task', 'conformance-no-such-element']]],
     ['duplicate-source-mapping', 'the same source id mapped twice', [['task', 'task'], ['task', 'end']]],
   ] as const).map(([name, title, mappings]) => example(`${MIGRATE}/INVALID_ARGUMENT/${name}`, title, async (fx) => {
     const { processInstanceKey, processDefinitionKey } = await fx.instance();
-    return migrate(processInstanceKey, processDefinitionKey, mappings);
+    return migrationRequest(processInstanceKey, processDefinitionKey, mappings);
   })),
   example(`${MIGRATE}/FAILED_PRECONDITION/unmapped-active-element`, 'no mapping for the active service task', async (fx) => {
     const { processInstanceKey, processDefinitionKey } = await fx.instance();
-    return migrate(processInstanceKey, processDefinitionKey, []);
+    return migrationRequest(processInstanceKey, processDefinitionKey, []);
   }),
   example(`${MIGRATE}/FAILED_PRECONDITION/element-type-changed`, 'an active service task mapped to a user task', async (fx, t) => {
     const { processInstanceKey } = await fx.instance();
     const userTask = await deployed(fx, t, 'user-task', (id) => userTaskProcess(id));
-    return migrate(processInstanceKey, userTask.key, [['task', 'task']]);
+    return migrationRequest(processInstanceKey, userTask.key, [['task', 'task']]);
   }),
   example(`${MIGRATE}/FAILED_PRECONDITION/task-implementation-changed`, 'an active job-worker user task mapped to a Camunda user task', async (fx, t) => {
     const { pi } = await started(fx, t, 'job-worker-user-task', (id) => userTaskProcess(id));
     const camunda = await deployed(fx, t, 'camunda-user-task', (id) => userTaskProcess(id, 'camunda'));
-    return migrate(pi, camunda.key, [['task', 'task']]);
+    return migrationRequest(pi, camunda.key, [['task', 'task']]);
   }),
   example(`${MIGRATE}/FAILED_PRECONDITION/unsupported-element`, 'an active send task (job-based)', async (fx, t) => {
     const { pi, definitionKey } = await started(fx, t, 'send-task', sendTaskProcess);
-    return migrate(pi, definitionKey, [['task', 'task']]);
+    return migrationRequest(pi, definitionKey, [['task', 'task']]);
   }),
   example(`${MIGRATE}/FAILED_PRECONDITION/unsupported-scenario`, 'an active service task with an error boundary event', async (fx, t) => {
     const { pi, definitionKey } = await started(fx, t, 'error-boundary', (id, type) => errorBoundaryProcess(id, { charge: type, notify: `${type}-notify` }, 'conformance-error'));
-    return migrate(pi, definitionKey, [['charge', 'charge']]);
+    return migrationRequest(pi, definitionKey, [['charge', 'charge']]);
   }),
   ...inBothModes(`${MIGRATE}/FAILED_PRECONDITION/event-type-changed`, 'a message boundary event of the active task mapped to a timer boundary event', (fx, t) =>
     boundaryMigration(fx, t, [{ id: 'b', attachedTo: 'task', kind: 'message' }], [{ id: 'b', attachedTo: 'task', kind: 'timer' }], [['b', 'b']])),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { migrationRequest } from '../../../suites/cases/modify-cases.js';
 import { manualClock, type ManualClock } from '../../../engine/index.js';
 import type { Profile } from '../../../rules/index.js';
 import { engineWithClient } from '../../support/engine-target.js';
@@ -25,10 +26,7 @@ describe('engine state: MigrateProcessInstance with boundary events', () => {
   };
   afterEach(() => target.close());
   const migrate = (processInstanceKey: string, targetProcessDefinitionKey: string, mappings: [string, string][]) =>
-    target.client.call('MigrateProcessInstance', {
-      processInstanceKey,
-      migrationPlan: { targetProcessDefinitionKey, mappingInstructions: mappings.map(([sourceElementId, targetElementId]) => ({ sourceElementId, targetElementId })) },
-    });
+    target.client.call('MigrateProcessInstance', migrationRequest(processInstanceKey, targetProcessDefinitionKey, mappings));
   const migrated = async (processInstanceKey: string, targetKey: string, mappings: [string, string][]): Promise<void> => {
     const answer = await migrate(processInstanceKey, targetKey, mappings);
     assert.equal(answer.status, 'OK', answer.details);

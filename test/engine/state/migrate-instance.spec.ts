@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { migrationRequest } from '../../../suites/cases/modify-cases.js';
 import { engineWithClient } from '../../support/engine-target.js';
 import { driver, type Driver } from './modification-support.js';
 
@@ -14,10 +15,7 @@ describe('engine state: MigrateProcessInstance', () => {
   });
   afterEach(() => target.close());
   const migrate = (processInstanceKey: string, targetProcessDefinitionKey: string, mappings: [string, string][]) =>
-    target.client.call('MigrateProcessInstance', {
-      processInstanceKey,
-      migrationPlan: { targetProcessDefinitionKey, mappingInstructions: mappings.map(([sourceElementId, targetElementId]) => ({ sourceElementId, targetElementId })) },
-    });
+    target.client.call('MigrateProcessInstance', migrationRequest(processInstanceKey, targetProcessDefinitionKey, mappings));
 
   it('moves the instance to version 2: the job keeps its key, gets the new element and definition, and the instance ends there', async () => {
     const v1 = await d.deploy('order-v1.bpmn');

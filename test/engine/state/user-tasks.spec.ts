@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
+import { migrationRequest } from '../../../suites/cases/modify-cases.js';
 import type { UserTaskView } from '../../../engine/state/engine-machine.js';
 import { engineWithClient, AUTHORIZED_TOKEN, STRANGER_TOKEN, type EngineWithClient } from '../../support/engine-target.js';
 import { deploy, jobsOf } from '../../support/processes.js';
@@ -177,7 +178,7 @@ describe('engine state: Camunda user tasks', () => {
 
   describe('migration', () => {
     const migrate = (processInstanceKey: string, targetProcessDefinitionKey: string) =>
-      target.client.call('MigrateProcessInstance', { processInstanceKey, migrationPlan: { targetProcessDefinitionKey, mappingInstructions: [{ sourceElementId: 'task', targetElementId: 'task' }] } });
+      target.client.call('MigrateProcessInstance', migrationRequest(processInstanceKey, targetProcessDefinitionKey, [['task', 'task']]));
     const definitionKey = async (name: string) => (await deploy(target.client, [name])).deployments[0]?.process?.processDefinitionKey ?? '';
 
     for (const [from, to] of [['job-worker', 'zeebe'], ['zeebe', 'job-worker']] as const) {
@@ -198,7 +199,7 @@ describe('engine state: Camunda user tasks', () => {
       const moved = await definitionKey('camunda-user-task.bpmn');
       const pi = await start('zeebe-user-task');
       const before = onlyTask();
-      const answer = await target.client.call('MigrateProcessInstance', { processInstanceKey: pi, migrationPlan: { targetProcessDefinitionKey: moved, mappingInstructions: [{ sourceElementId: 'task', targetElementId: 'review' }] } });
+      const answer = await target.client.call('MigrateProcessInstance', migrationRequest(pi, moved, [['task', 'review']]));
       assert.equal(answer.status, 'OK', answer.details);
       const after = onlyTask();
       assert.deepEqual({ key: after.key, elementId: after.elementId, bpmnProcessId: after.bpmnProcessId, processDefinitionKey: after.processDefinitionKey }, { key: before.key, elementId: 'review', bpmnProcessId: 'camunda-user-task', processDefinitionKey: moved });
