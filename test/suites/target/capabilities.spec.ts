@@ -10,6 +10,8 @@ import { channelCredentialsOf, createTargetTokens, resolveTargetConfig } from '.
 const tlsFixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/tls/${name}`, import.meta.url));
 /** What the reference engine does not implement yet: it answers UNIMPLEMENTED after every gateway check passed. */
 const ENGINE_UNIMPLEMENTED: string[] = [];
+/** What an engine holds before anything was deployed or started. */
+const UNTOUCHED = { instances: 0, jobs: 0, messages: 0, incidents: [], userTasks: [] };
 
 /** Runs `body` with an engine and a plaintext client for it, then stops both. */
 async function withEngine(options: EngineOptionsInput, body: (engine: RunningEngine, client: GatewayClient) => Promise<void>): Promise<void> {
@@ -48,7 +50,7 @@ describe('detectCapabilities', () => {
     await withEngine({ topology: { partitions: 3, brokers: 2, replicationFactor: 1, gatewayVersion: '8.5.7' } }, async (engine, client) => {
       const caps = await detectCapabilities(client, { authorized: undefined }, { address: engine.address });
       assert.deepEqual(caps, { gatewayVersion: '8.5.7', partitions: 3, brokers: 2, multiTenancy: false, authRequired: false, unimplemented: ENGINE_UNIMPLEMENTED });
-      assert.deepEqual(engine.inspect(), { instances: 0, jobs: 0, messages: 0, incidents: [] }, 'the probes changed nothing');
+      assert.deepEqual(engine.inspect(), UNTOUCHED, 'the probes changed nothing');
     });
   });
 
@@ -59,7 +61,7 @@ describe('detectCapabilities', () => {
       assert.equal(caps.multiTenancy, true);
       assert.equal(caps.authRequired, false);
       assert.deepEqual(caps.unimplemented, ENGINE_UNIMPLEMENTED);
-      assert.deepEqual(engine.inspect(), { instances: 0, jobs: 0, messages: 0, incidents: [] });
+      assert.deepEqual(engine.inspect(), UNTOUCHED);
     });
   });
 
