@@ -35,11 +35,15 @@ export function evaluateStringList(expression: string, variables: Variables): Ev
   return err(withWarnings(`Expected result of the expression '${text}' to be 'ARRAY' containing 'STRING' items, but was 'ARRAY' containing at least one non-'STRING' item.`, warnings));
 }
 
-/** A due or follow-up date: a date-time with an offset (a FEEL date and time, or an ISO-8601 string). */
+/**
+ * A due or follow-up date: a date-time with an offset (a FEEL date and time, or an ISO-8601 string); null or '' is no
+ * date ('': Zeebe evaluates user task dates as nullable).
+ */
 export function evaluateDateTime(expression: string, variables: Variables): EvalResult<string> {
   const outcome = evaluate(expression, variables);
   if (!outcome.ok) return outcome;
   const { text, value, warnings } = outcome.value;
+  if (value === null || value === '') return ok('');
   if (typeof value === 'string' && parseDate(value) !== undefined) return ok(value);
   const actual = typeof value === 'string' ? `'STRING' '${value}'` : `'${resultTypeOf(value)}'`;
   return err(withWarnings(`Expected result of the expression '${text}' to be a valid date-time string (ISO-8601 with an offset), but was ${actual}.`, warnings));

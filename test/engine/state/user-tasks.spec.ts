@@ -126,6 +126,13 @@ describe('engine state: Camunda user tasks', () => {
     assert.deepEqual({ type: incident?.type, message: incident?.message }, { type: 'EXTRACT_VALUE_ERROR', message: "Expected result of the expression 'owner' to be 'STRING', but was 'NUMBER'." });
   });
 
+  it('a due date expression that evaluates to null is no due date, not an incident', async () => {
+    await deploy(target.client, ['review-form.form', 'camunda-user-task.bpmn']);
+    await start('camunda-user-task', { owner: 'anna' });
+    assert.deepEqual(target.engine.inspect().incidents, []);
+    assert.equal(onlyTask().dueDate, '');
+  });
+
   it('cancelling the instance ends its user task', async () => {
     await deploy(target.client, ['zeebe-user-task.bpmn']);
     const pi = await start('zeebe-user-task');
