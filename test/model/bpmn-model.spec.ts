@@ -89,7 +89,7 @@ describe('BPMN model of an accepted resource', () => {
     assert.deepEqual(node(p, 'U').job, {
       type: 'io.camunda.zeebe:userTask',
       retries: '1',
-      headers: { 'io.camunda.zeebe:candidateGroups': '["sales"]', 'io.camunda.zeebe:followUpDate': '2027-01-01T09:00:00Z' },
+      headers: { 'io.camunda.zeebe:candidateGroups': '["sales"]', 'io.camunda.zeebe:followUpDate': '2027-01-01T09:00Z' },
       userTask: { formId: 'review-form', assignee: '=owner', candidateUsers: '=users', dueDate: '=due' },
     });
   });

@@ -6,7 +6,7 @@
  */
 import type { JobDefinition, UserTaskProperties, ZeebeUserTask } from '../types.js';
 import { feelBody, verifyExpression } from '../feel.js';
-import { parseDate } from '../iso8601.js';
+import { javaZonedDateTime } from '../java-date-time.js';
 import { text, type ModdleNode } from '../moddle-node.js';
 import { problemAt, unsupported, type Problem } from '../problems.js';
 import { baseDraft, type ElementHandler, type HandlerContext, type NodeDraft } from './draft.js';
@@ -31,7 +31,7 @@ const CSV: StaticRequirement = {
   description: "be a list of comma-separated values, e.g. 'a,b,c'",
 };
 const DATE_TIME: StaticRequirement = {
-  holds: (value) => parseDate(value) !== undefined,
+  holds: (value) => javaZonedDateTime(value) !== undefined,
   description: "be a valid DateTime String, e.g. '2023-03-02T15:35+02:00'",
 };
 const STATIC_REQUIREMENTS: Partial<Record<Attribute, StaticRequirement>> = {
@@ -88,9 +88,10 @@ function camundaUserTask(element: ModdleNode, context: HandlerContext): NodeDraf
   return problems.length > before ? undefined : { ...baseDraft(element, 'userTask', context), userTask };
 }
 
-/** A static value as its job header: candidate lists as JSON arrays (`a, b` → `["a","b"]`), others as they are. */
+/** A static value as its job header: candidate lists as JSON arrays (`a, b` → `["a","b"]`), dates as Zeebe writes them. */
 function headerValue(attribute: Attribute, value: string): string {
-  if (attribute !== 'candidateGroups' && attribute !== 'candidateUsers') return value;
+  if (attribute === 'dueDate' || attribute === 'followUpDate') return javaZonedDateTime(value) ?? value;
+  if (attribute === 'assignee') return value;
   return JSON.stringify(value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
 }
 

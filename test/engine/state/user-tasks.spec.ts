@@ -47,8 +47,8 @@ describe('engine state: Camunda user tasks', () => {
       {
         key: 'string', tenantId: '<default>', elementInstanceKey: task.elementInstanceKey, processInstanceKey: pi, elementId: 'review',
         bpmnProcessId: 'camunda-user-task', processDefinitionKey: task.processDefinitionKey, processDefinitionVersion: 1,
-        assignee: 'anna', candidateGroups: ['sales', 'ops'], candidateUsers: ['anna', 'bert'], dueDate: '2026-12-01T10:00:00Z',
-        followUpDate: '2027-01-01T09:00:00+01:00', formKey, externalFormReference: '', customHeaders: { kind: 'review' }, creationDate: 'string',
+        assignee: 'anna', candidateGroups: ['sales', 'ops'], candidateUsers: ['anna', 'bert'], dueDate: '2026-12-01T10:00Z',
+        followUpDate: '2027-01-01T09:00+01:00', formKey, externalFormReference: '', customHeaders: { kind: 'review' }, creationDate: 'string',
       },
     );
     assert.deepEqual(await jobs('io.camunda.zeebe:userTask'), [], 'a Camunda user task is not a job');
