@@ -1,5 +1,5 @@
 // Camunda user task properties: https://docs.camunda.io/docs/components/modeler/bpmn/user-tasks/
-import { parseDate } from '../model/iso8601.js';
+import { javaZonedDateTime } from '../model/java-date-time.js';
 import { err, ok } from '../result.js';
 import { unexpectedType, withWarnings } from './messages.js';
 import { parseProperty } from './property.js';
@@ -35,12 +35,17 @@ export function evaluateStringList(expression: string, variables: Variables): Ev
   return err(withWarnings(`Expected result of the expression '${text}' to be 'ARRAY' containing 'STRING' items, but was 'ARRAY' containing at least one non-'STRING' item.`, warnings));
 }
 
-/** A due or follow-up date: a date-time with an offset (a FEEL date and time, or an ISO-8601 string). */
+/**
+ * A due or follow-up date: a date-time with an offset (a FEEL date and time, or an ISO-8601 string), written as Java's
+ * ZonedDateTime.toString as Zeebe does ('2026-12-01T10:00Z'); null or '' is no date (Zeebe evaluates them nullable).
+ */
 export function evaluateDateTime(expression: string, variables: Variables): EvalResult<string> {
   const outcome = evaluate(expression, variables);
   if (!outcome.ok) return outcome;
   const { text, value, warnings } = outcome.value;
-  if (typeof value === 'string' && parseDate(value) !== undefined) return ok(value);
+  if (value === null || value === '') return ok('');
+  const dateTime = typeof value === 'string' ? javaZonedDateTime(value) : undefined;
+  if (dateTime !== undefined) return ok(dateTime);
   const actual = typeof value === 'string' ? `'STRING' '${value}'` : `'${resultTypeOf(value)}'`;
   return err(withWarnings(`Expected result of the expression '${text}' to be a valid date-time string (ISO-8601 with an offset), but was ${actual}.`, warnings));
 }

@@ -11,6 +11,7 @@ export type {
   FormInfo,
   IoMapping,
   JobDefinition,
+  UserTaskProperties,
   ZeebeUserTask,
   Mapping,
   ParsedResource,
@@ -18,3 +19,4 @@ export type {
   TimerDefinition,
 } from './types.js';
 export { parseResource } from './parse-resource.js';
+export { USER_TASK_HEADERS } from './bpmn/job.js';

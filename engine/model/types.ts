@@ -70,24 +70,32 @@ export interface IoMapping {
   readonly outputs: readonly Mapping[];
 }
 
-/** How a job-based element creates its job. `type` and `retries` are static strings or FEEL expressions (`=...`). */
+/**
+ * How a job-based element creates its job. `type` and `retries` are static strings or FEEL expressions (`=...`);
+ * a job-based user task's `userTask` holds what is evaluated when its job is created (static values are `headers`).
+ */
 export interface JobDefinition {
   readonly type: string;
   readonly retries: string;
   readonly headers: Readonly<Record<string, string>>;
+  readonly userTask?: UserTaskProperties;
 }
 
 /**
- * A Camunda user task's definition: assignment and schedule are static values or FEEL expressions (`=...`),
- * evaluated when the task is entered; the form is a linked form (`formId`) or an external reference.
+ * A user task's assignment and schedule (static values or FEEL expressions, `=...`) and linked form id, evaluated
+ * (the form resolved) when the task is entered.
  */
-export interface ZeebeUserTask {
+export interface UserTaskProperties {
   readonly assignee?: string;
   readonly candidateGroups?: string;
   readonly candidateUsers?: string;
   readonly dueDate?: string;
   readonly followUpDate?: string;
   readonly formId?: string;
+}
+
+/** A Camunda user task's definition: its properties, or an external form reference instead of a linked form. */
+export interface ZeebeUserTask extends UserTaskProperties {
   readonly externalReference?: string;
   readonly headers: Readonly<Record<string, string>>;
 }

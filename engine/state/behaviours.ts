@@ -11,6 +11,7 @@ import { callActivity } from './behaviours/call-activity.js';
 import { inclusiveGateway } from './behaviours/inclusive-gateway.js';
 import { multiInstanceBody } from './behaviours/multi-instance.js';
 import { scriptTask } from './behaviours/script-task.js';
+import { jobHeaders } from './user-task-job.js';
 import { openUserTask } from './user-tasks.js';
 
 /** The flow operations behaviours call back into (passed in, so behaviours do not import execution). */
@@ -66,19 +67,30 @@ function endEvent(ctx: MachineContext, pi: ProcessInstance, element: ElementInst
   flow.complete(ctx, pi, element);
 }
 
-/** Job type and retries may be expressions, evaluated when the task is entered. */
+/**
+ * Job type and retries may be expressions, and a job-based user task's assignment, schedule and linked form too:
+ * all evaluated when the task is entered; a failure is an incident whose resolution tries again.
+ */
 function startJob(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void {
   const definition = element.node?.job;
   if (!definition) return;
+  const retry = (): void => {
+    startJob(ctx, pi, element);
+  };
   const variables = visibleVariables(ctx.state, element.key);
   const type = evaluateString(definition.type, variables);
   const retries = evaluateInteger(definition.retries, variables);
   if (!type.ok || !retries.ok) {
     const error = !type.ok ? type.error : !retries.ok ? retries.error : '';
-    raiseIncident(ctx, element, 'EXTRACT_VALUE_ERROR', error, undefined, () => startJob(ctx, pi, element));
+    raiseIncident(ctx, element, 'EXTRACT_VALUE_ERROR', error, undefined, retry);
     return;
   }
-  createJob(ctx, pi, element, type.value, retries.value, definition.headers);
+  const headers = jobHeaders(ctx, pi, definition, variables);
+  if (!headers.ok) {
+    raiseIncident(ctx, element, headers.error.type, headers.error.message, undefined, retry);
+    return;
+  }
+  createJob(ctx, pi, element, type.value, retries.value, headers.value);
 }
 
 /** The first outgoing flow whose condition holds, else the default flow, else an incident. */

@@ -17,6 +17,8 @@ export interface RunPlan {
   readonly jobs: readonly string[];
   /** Per element id: variables (top-level names with their whole value) the job must carry. */
   readonly sees?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Per element id: the headers a job-based user task's expressions give its job, beside the model's static ones. */
+  readonly headers?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Why the variables are what they are. */
   readonly why?: string;
   /** An engine gap that keeps this run from completing; the spec expects it, and fails once it is gone. */
@@ -142,6 +144,13 @@ export const RUN_PLANS: Readonly<Record<string, RunPlan>> = {
     jobs: ['TellKidsToGetUpTask', 'CheckCurrentProgressTask'],
     events: [{ advanceMs: 15 * 60_000 }, { advanceMs: 15 * 60_000 }, { advanceMs: 5 * 60_000 }],
     why: 'the zeebe:script task prepares breakfast beside a 15-minute wait; progress "ready", another 15 minutes, then 5 before school',
+  },
+  'c8ex--twitter-review-java-springboot--twitter.bpmn': {
+    variables: { boss: 'demo' },
+    complete: { user_task_review_tweet: { approved: true } },
+    jobs: ['user_task_review_tweet', 'service_task_publish_on_twitter'],
+    headers: { user_task_review_tweet: { 'io.camunda.zeebe:assignee': 'demo' } },
+    why: 'the review task is assigned by =boss (a job header); approved, the tweet is published',
   },
   'c8ex--weatherinfo-pyzeebe-connectors--src--weatherinfo-process.bpmn': {
     complete: {

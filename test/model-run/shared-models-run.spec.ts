@@ -162,7 +162,7 @@ describe('real models from ../shared/models, deployed and run over gRPC', functi
           const owner = fileProcesses.find((p) => p.bpmnProcessId === job.bpmnProcessId);
           assert.ok(owner, `a job of ${job.bpmnProcessId}, not of this file`);
           if (owner === process) assert.equal(job.processInstanceKey, processInstanceKey);
-          assertJobOf(owner, job);
+          assertJobOf(owner, job, plan.headers?.[job.elementId]);
           assertSees(job, plan.sees?.[job.elementId]);
           const completed = await call('CompleteJob', { jobKey: job.key, variables: JSON.stringify(plan.complete?.[job.elementId] ?? {}) });
           assert.equal(completed.status, 'OK', `CompleteJob of ${job.elementId}: ${completed.details}`);
@@ -203,12 +203,12 @@ function jobTypes(process: ExecutableProcess, plan: RunPlan): string[] {
   return [...types];
 }
 
-/** The job carries its element's static retries and its task headers. */
-function assertJobOf(process: ExecutableProcess, job: Job): void {
+/** The job carries its element's static retries, its task headers and the evaluated ones the plan names. */
+function assertJobOf(process: ExecutableProcess, job: Job, evaluated: Readonly<Record<string, string>> = {}): void {
   const definition = process.elements.get(job.elementId)?.job;
   assert.ok(definition, `a job of ${job.elementId}, which defines none`);
   if (!definition.retries.startsWith('=')) assert.equal(job.retries, Number(definition.retries), `the retries of the job at ${job.elementId}`);
-  assert.deepEqual(JSON.parse(job.customHeaders), definition.headers, `the custom headers of the job at ${job.elementId}`);
+  assert.deepEqual(JSON.parse(job.customHeaders), { ...definition.headers, ...evaluated }, `the custom headers of the job at ${job.elementId}`);
 }
 
 function assertSees(job: Job, expected: Readonly<Record<string, unknown>> | undefined): void {

@@ -78,6 +78,22 @@ describe('BPMN model of an accepted resource', () => {
     });
   });
 
+  it('keeps a job-based user task\'s static values as headers and its expressions and linked form for job creation', async () => {
+    const extensions = extensionElements(
+      '<zeebe:formDefinition formId="review-form"/>',
+      '<zeebe:assignmentDefinition assignee="=owner" candidateGroups="sales" candidateUsers="=users"/>',
+      '<zeebe:taskSchedule dueDate="=due" followUpDate="2027-01-01T09:00:00Z"/>',
+    );
+    const [p] = await accepted(model(...around('U', `<bpmn:userTask id="U">${extensions}</bpmn:userTask>`)));
+    assert.ok(p);
+    assert.deepEqual(node(p, 'U').job, {
+      type: 'io.camunda.zeebe:userTask',
+      retries: '1',
+      headers: { 'io.camunda.zeebe:candidateGroups': '["sales"]', 'io.camunda.zeebe:followUpDate': '2027-01-01T09:00Z' },
+      userTask: { formId: 'review-form', assignee: '=owner', candidateUsers: '=users', dueDate: '=due' },
+    });
+  });
+
   it('keeps input and output mappings in order', () => {
     assert.deepEqual(node(order, 'charge').ioMapping, {
       inputs: [{ source: '=order.total', target: 'amount' }, { source: 'static text', target: 'note' }],

@@ -27,9 +27,6 @@ const CASES: readonly UnsupportedCase[] = [
   { what: 'ad-hoc subprocess', xml: model(...around('X', '<bpmn:adHocSubProcess id="X"><bpmn:task id="x1"/></bpmn:adHocSubProcess>')), message: unsupported('X', 'bpmn:AdHocSubProcess') },
   { what: 'compensation handler', xml: model(...around('X', '<bpmn:task id="X" isForCompensation="true"/>')), message: unsupported('X', 'bpmn:Task', 'isForCompensation') },
   { what: 'Camunda user task with task listeners (8.6)', xml: model(...around('X', `<bpmn:userTask id="X">${extensionElements('<zeebe:userTask/>', '<zeebe:taskListeners><zeebe:taskListener eventType="complete" type="l"/></zeebe:taskListeners>')}</bpmn:userTask>`)), message: unsupported('X', 'bpmn:UserTask', 'zeebe:taskListeners') },
-  { what: 'user task with a linked form', xml: model(...around('X', `<bpmn:userTask id="X">${extensionElements('<zeebe:formDefinition formId="f"/>')}</bpmn:userTask>`)), message: unsupported('X', 'bpmn:UserTask', 'zeebe:formDefinition formId') },
-  { what: 'user task assigned by expression', xml: model(...around('X', `<bpmn:userTask id="X">${extensionElements('<zeebe:assignmentDefinition assignee="=boss"/>')}</bpmn:userTask>`)), message: unsupported('X', 'bpmn:UserTask', 'zeebe:assignmentDefinition assignee expression') },
-  { what: 'job-based user task schedule', xml: model(...around('X', `<bpmn:userTask id="X">${extensionElements('<zeebe:taskSchedule dueDate="2030-01-01T00:00:00Z"/>')}</bpmn:userTask>`)), message: unsupported('X', 'bpmn:UserTask', 'zeebe:taskSchedule') },
   { what: 'execution listeners', xml: model(...around('X', serviceTask('X', taskDefinition(), '<zeebe:executionListeners><zeebe:executionListener eventType="start" type="l"/></zeebe:executionListeners>'))), message: unsupported('X', 'bpmn:ServiceTask', 'zeebe:executionListeners') },
 ];
 

@@ -57,7 +57,7 @@ export const SHARED_MODEL_EXPECTATIONS: Readonly<Record<string, Expectation>> = 
   'c8ex--secret-provider-as-credentials-provider--test.bpmn': processes('ZeebeTopologyFetcherProcess'),
   'c8ex--synchronous-response-springboot--models--responseProcess.bpmn': processes('responseProcess'),
   'c8ex--timer-testing--get-up.bpmn': processes('GetUpProcess'),
-  'c8ex--twitter-review-java-springboot--twitter.bpmn': unsupported({ type: 'bpmn:UserTask', with: 'zeebe:assignmentDefinition assignee expression' }),
+  'c8ex--twitter-review-java-springboot--twitter.bpmn': processes('TwitterDemoProcess'),
   'c8ex--weatherinfo-pyzeebe-connectors--src--form.form': { outcome: 'accepted', form: 'Formular_LocationAndEmail' },
   'c8ex--weatherinfo-pyzeebe-connectors--src--weatherinfo-process.bpmn': processes('WeatherInfoProcess'),
   'c8ex--zeebe-client-plain-java--demoDecision.dmn': { outcome: 'accepted', drg: 'force_users', decisions: ['demoDecision_jedi_or_sith'] },

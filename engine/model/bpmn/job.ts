@@ -12,6 +12,8 @@ export const USER_TASK_HEADERS = {
   candidateGroups: 'io.camunda.zeebe:candidateGroups',
   candidateUsers: 'io.camunda.zeebe:candidateUsers',
   formKey: 'io.camunda.zeebe:formKey',
+  dueDate: 'io.camunda.zeebe:dueDate',
+  followUpDate: 'io.camunda.zeebe:followUpDate',
 } as const;
 const RESTRICTED_HEADERS: readonly string[] = [USER_TASK_HEADERS.assignee, USER_TASK_HEADERS.candidateGroups, USER_TASK_HEADERS.formKey];
 const MANDATORY = { mandatory: true, nonStatic: false } as const;

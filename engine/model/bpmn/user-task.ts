@@ -1,11 +1,12 @@
 /**
  * User tasks, in real Zeebe 8.5's two implementations: a Camunda user task (`zeebe:userTask`), which the engine keeps
  * itself (assignment and schedule static or FEEL, a linked form or an external reference), and a job-based one (job
- * type `io.camunda.zeebe:userTask`, 1 retry, the form key and static assignment as headers, as real Zeebe's
- * `UserTaskTransformer` does).
+ * type `io.camunda.zeebe:userTask`, 1 retry; static assignment, schedule and form key as headers, FEEL assignment and
+ * schedule and a linked form evaluated when the job is created, as real Zeebe's `UserTaskTransformer` does).
  */
-import type { JobDefinition, ZeebeUserTask } from '../types.js';
+import type { JobDefinition, UserTaskProperties, ZeebeUserTask } from '../types.js';
 import { feelBody, verifyExpression } from '../feel.js';
+import { javaZonedDateTime } from '../java-date-time.js';
 import { text, type ModdleNode } from '../moddle-node.js';
 import { problemAt, unsupported, type Problem } from '../problems.js';
 import { baseDraft, type ElementHandler, type HandlerContext, type NodeDraft } from './draft.js';
@@ -17,6 +18,26 @@ const OPTIONAL = { mandatory: false, nonStatic: false } as const;
 const ASSIGNMENT_ATTRIBUTES = ['assignee', 'candidateGroups', 'candidateUsers'] as const;
 const SCHEDULE_ATTRIBUTES = ['dueDate', 'followUpDate'] as const;
 
+type Attribute = (typeof ASSIGNMENT_ATTRIBUTES)[number] | (typeof SCHEDULE_ATTRIBUTES)[number];
+
+/** What a static value must be (real Zeebe's `satisfiesIfStatic` in ZeebeRuntimeValidators), in its words. */
+interface StaticRequirement {
+  readonly holds: (value: string) => boolean;
+  readonly description: string;
+}
+
+const CSV: StaticRequirement = {
+  holds: (value) => value.split(',').every((item) => item.trim() !== ''),
+  description: "be a list of comma-separated values, e.g. 'a,b,c'",
+};
+const DATE_TIME: StaticRequirement = {
+  holds: (value) => javaZonedDateTime(value) !== undefined,
+  description: "be a valid DateTime String, e.g. '2023-03-02T15:35+02:00'",
+};
+const STATIC_REQUIREMENTS: Partial<Record<Attribute, StaticRequirement>> = {
+  candidateGroups: CSV, candidateUsers: CSV, dueDate: DATE_TIME, followUpDate: DATE_TIME,
+};
+
 const isPresent = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
 
 /** `Exactly one of the attributes 'a, b' must be present and not blank`, in real Zeebe's words, when it is not so. */
@@ -27,14 +48,18 @@ function exactlyOne(form: ModdleNode, attributes: readonly string[], problems: P
   return undefined;
 }
 
-/** The present attributes of the first extension element of a type, each checked as an optional expression. */
-function readValues<A extends string>(element: ModdleNode, type: string, attributes: readonly A[], problems: Problem[]): Partial<Record<A, string>> {
+/** The present attributes of an extension element, each checked as an optional expression and, if static, its value. */
+function readValues<A extends Attribute>(element: ModdleNode, type: string, attributes: readonly A[], problems: Problem[]): Partial<Record<A, string>> {
   const values: Partial<Record<A, string>> = {};
   for (const extension of extensions(element, type)) {
     for (const attribute of attributes) {
       const value = text(extension, attribute);
       if (!isPresent(value)) continue;
       problems.push(...verifyExpression(value, OPTIONAL).map((message) => problemAt(extension, message)));
+      const requirement = STATIC_REQUIREMENTS[attribute];
+      if (requirement && feelBody(value) === undefined && !requirement.holds(value)) {
+        problems.push(problemAt(extension, `Expected static value to ${requirement.description}, but found '${value}'.`));
+      }
       values[attribute] = value;
     }
   }
@@ -63,45 +88,48 @@ function camundaUserTask(element: ModdleNode, context: HandlerContext): NodeDraf
   return problems.length > before ? undefined : { ...baseDraft(element, 'userTask', context), userTask };
 }
 
-/** Static assignment as job headers; an assignment given as an expression is not supported yet. */
-function readAssignment(element: ModdleNode, headers: Record<string, string>, problems: Problem[]): void {
-  const csv = (value: string): string => JSON.stringify(value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
-  const toHeader = { assignee: (value: string) => value, candidateGroups: csv, candidateUsers: csv };
-  for (const assignment of extensions(element, 'zeebe:AssignmentDefinition')) {
-    for (const attribute of ASSIGNMENT_ATTRIBUTES) {
-      const value = text(assignment, attribute);
-      if (value !== undefined && feelBody(value) !== undefined) {
-        problems.push(unsupported(element, `zeebe:assignmentDefinition ${attribute} expression`));
-      } else if (isPresent(value)) {
-        headers[USER_TASK_HEADERS[attribute]] = toHeader[attribute](value);
-      }
-    }
-  }
+/** A static value as its job header: candidate lists as JSON arrays (`a, b` → `["a","b"]`), dates as Zeebe writes them. */
+function headerValue(attribute: Attribute, value: string): string {
+  if (attribute === 'dueDate' || attribute === 'followUpDate') return javaZonedDateTime(value) ?? value;
+  if (attribute === 'assignee') return value;
+  return JSON.stringify(value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
 }
 
-/** The form key header of a job-based user task; a linked form (`formId`) is not supported yet. */
-function readForm(element: ModdleNode, headers: Record<string, string>, problems: Problem[]): void {
-  for (const form of extensions(element, 'zeebe:FormDefinition')) {
-    const attribute = exactlyOne(form, ['formId', 'formKey'], problems);
-    const formKey = text(form, 'formKey');
-    if (attribute === 'formKey' && formKey !== undefined) headers[USER_TASK_HEADERS.formKey] = formKey;
-    else if (attribute === 'formId') problems.push(unsupported(element, 'zeebe:formDefinition formId'));
+/** Puts static values into the headers; returns the FEEL expressions, evaluated when the job is created. */
+function splitStatic(values: Partial<Record<Attribute, string>>, headers: Record<string, string>): UserTaskProperties {
+  const expressions: Partial<Record<Attribute, string>> = {};
+  for (const [attribute, value] of Object.entries(values) as [Attribute, string][]) {
+    if (feelBody(value) === undefined) headers[USER_TASK_HEADERS[attribute]] = headerValue(attribute, value);
+    else expressions[attribute] = value;
   }
+  return expressions;
+}
+
+/** The form of a job-based user task: a form key (a header) or a linked form (its id, resolved when the job is created). */
+function readForm(element: ModdleNode, headers: Record<string, string>, problems: Problem[]): Pick<UserTaskProperties, 'formId'> {
+  const [form] = extensions(element, 'zeebe:FormDefinition');
+  if (!form) return {};
+  const attribute = exactlyOne(form, ['formId', 'formKey'], problems);
+  const value = text(form, attribute ?? '');
+  if (attribute === undefined || value === undefined) return {};
+  if (attribute === 'formKey') headers[USER_TASK_HEADERS.formKey] = value;
+  return attribute === 'formId' ? { formId: value } : {};
 }
 
 /** A job-based user task. */
 function jobBasedUserTask(element: ModdleNode, context: HandlerContext): NodeDraft | undefined {
-  const schedule = extensions(element, 'zeebe:TaskSchedule').length > 0;
-  if (schedule) {
-    context.problems.push(unsupported(element, 'zeebe:taskSchedule'));
-    return undefined;
-  }
-  const before = context.problems.length;
-  const headers = readHeaders(element, context.problems);
-  readForm(element, headers, context.problems);
-  readAssignment(element, headers, context.problems);
-  const job: JobDefinition = { type: USER_TASK_JOB_TYPE, retries: '1', headers };
-  return context.problems.length > before ? undefined : { ...baseDraft(element, 'userTask', context), job };
+  const { problems } = context;
+  const before = problems.length;
+  const headers = readHeaders(element, problems);
+  const userTask: UserTaskProperties = {
+    ...readForm(element, headers, problems),
+    ...splitStatic({
+      ...readValues(element, 'zeebe:AssignmentDefinition', ASSIGNMENT_ATTRIBUTES, problems),
+      ...readValues(element, 'zeebe:TaskSchedule', SCHEDULE_ATTRIBUTES, problems),
+    }, headers),
+  };
+  const job: JobDefinition = { type: USER_TASK_JOB_TYPE, retries: '1', headers, ...(Object.keys(userTask).length > 0 && { userTask }) };
+  return problems.length > before ? undefined : { ...baseDraft(element, 'userTask', context), job };
 }
 
 /** A user task: Camunda (`zeebe:userTask`) or job-based; task listeners (Zeebe 8.6) are not supported yet. */

@@ -48,8 +48,8 @@ describe('engine state: Camunda user tasks', () => {
       {
         key: 'string', tenantId: '<default>', elementInstanceKey: task.elementInstanceKey, processInstanceKey: pi, elementId: 'review',
         bpmnProcessId: 'camunda-user-task', processDefinitionKey: task.processDefinitionKey, processDefinitionVersion: 1,
-        assignee: 'anna', candidateGroups: ['sales', 'ops'], candidateUsers: ['anna', 'bert'], dueDate: '2026-12-01T10:00:00Z',
-        followUpDate: '2027-01-01T09:00:00+01:00', formKey, externalFormReference: '', customHeaders: { kind: 'review' }, creationDate: 'string',
+        assignee: 'anna', candidateGroups: ['sales', 'ops'], candidateUsers: ['anna', 'bert'], dueDate: '2026-12-01T10:00Z',
+        followUpDate: '2027-01-01T09:00+01:00', formKey, externalFormReference: '', customHeaders: { kind: 'review' }, creationDate: 'string',
       },
     );
     assert.deepEqual(await jobs('io.camunda.zeebe:userTask'), [], 'a Camunda user task is not a job');
@@ -125,6 +125,13 @@ describe('engine state: Camunda user tasks', () => {
     assert.deepEqual(tasks(), []);
     const [incident] = target.engine.inspect().incidents;
     assert.deepEqual({ type: incident?.type, message: incident?.message }, { type: 'EXTRACT_VALUE_ERROR', message: "Expected result of the expression 'owner' to be 'STRING', but was 'NUMBER'." });
+  });
+
+  it('a due date expression that evaluates to null is no due date, not an incident', async () => {
+    await deploy(target.client, ['review-form.form', 'camunda-user-task.bpmn']);
+    await start('camunda-user-task', { owner: 'anna' });
+    assert.deepEqual(target.engine.inspect().incidents, []);
+    assert.equal(onlyTask().dueDate, '');
   });
 
   it('cancelling the instance ends its user task', async () => {
