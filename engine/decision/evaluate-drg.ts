@@ -1,7 +1,8 @@
 /**
  * Evaluates a decision of a DRG: its required decisions first (depth first, each once, in dependency order),
- * each one's result visible to the decisions that require it under the required decision's id. The first
- * failure stops the evaluation and names its decision.
+ * each one's result visible to the decisions that require it under the required decision's id. A decision's
+ * result is checked against its variable's typeRef (see `type-ref.ts`). The first failure stops the evaluation and
+ * names its decision.
  */
 import { err, ok } from '../result.js';
 import type { EvalResult } from '../feel/index.js';
@@ -9,6 +10,7 @@ import { toJson } from '../feel/to-json.js';
 import type { DecisionModel } from '../model/dmn/decision-model.js';
 import { evaluateCell } from './cells.js';
 import { evaluateTable } from './evaluate-table.js';
+import { typeRefProblem } from './type-ref.js';
 import type { DrgEvaluation, EvaluatedDecisionResult } from './types.js';
 
 interface Run {
@@ -44,8 +46,11 @@ function visit(run: Run, id: string, requiredBy: string): Failure | undefined {
   const context = { ...run.variables, ...Object.fromEntries(model.requires.map((r) => [r, run.results.get(r)])) };
   const result = evaluateOne(model, context);
   if (!result.ok) return { decisionId: id, message: result.error };
-  run.results.set(id, result.value.output);
   run.evaluated.push({ ...result.value, output: toJson(result.value.output) });
+  // Checked after the logic ran: dmn-scala's audit log (Zeebe's evaluatedDecisions) already holds this decision.
+  const wrongType = typeRefProblem(model.resultType, result.value.output);
+  if (wrongType !== undefined) return { decisionId: id, message: wrongType };
+  run.results.set(id, result.value.output);
   return undefined;
 }
 

@@ -103,7 +103,12 @@ export function complete(ctx: MachineContext, pi: ProcessInstance, element: Elem
     }
     propagate(ctx.state, scope.key, mapped.value);
   }
-  scope?.hooks?.childCompleted?.(element);
+  const failure = scope?.hooks?.childCompleted?.(element);
+  if (failure) {
+    // Resolving completes the element again, output mappings included, as Zeebe re-processes COMPLETE_ELEMENT.
+    raiseIncident(ctx, element, failure.type, failure.message, undefined, () => complete(ctx, pi, element, flows));
+    return;
+  }
   remove(ctx, element);
   if (!scope) return;
   const taken = flows ?? element.node?.outgoing ?? [];

@@ -2,12 +2,12 @@
  * Timers of timer events, on the engine's injected clock: a manual clock fires them when advanced, the system
  * clock with real (unref'd) timeouts. Every pending timer is tracked so that a reset or stop cancels it.
  */
-import { evaluateExpression } from '../feel/index.js';
+import { evaluateTimerValue } from '../feel/index.js';
 import type { TimerDefinition } from '../model/index.js';
 import { nextCronTime } from '../model/cron.js';
-import { addDuration, parseDate, parseDuration } from '../model/iso8601.js';
-import { parseTimerCycle, type TimerCycle } from '../model/timer-values.js';
-import { err, ok, type Result } from '../result.js';
+import { addDuration } from '../model/iso8601.js';
+import type { TimerCycle } from '../model/timer-values.js';
+import { ok, type Result } from '../result.js';
 import type { Timer } from './clock.js';
 import type { MachineContext } from './context.js';
 
@@ -21,23 +21,22 @@ export interface TimerSchedule {
   readonly repetitions: number | undefined;
 }
 
-/** Evaluates a timer definition (static ISO-8601 or cron, or a FEEL expression) against variables, from `now`. */
+/**
+ * Evaluates a timer definition (static ISO-8601 or cron, or a FEEL expression) against variables, from `now`; a
+ * failure has Zeebe's wording (e.g. "Invalid duration format 'soon' for expression 'wait'.").
+ */
 export function timerSchedule(definition: TimerDefinition, variables: Record<string, unknown>, now: number): Result<TimerSchedule, string> {
-  const evaluated = evaluateExpression(definition.value, variables);
+  const evaluated = evaluateTimerValue(definition.type, definition.value, variables);
   if (!evaluated.ok) return evaluated;
-  const text = evaluated.value;
-  const invalid = `Expected the timer ${definition.type} of '${definition.value}' to be a valid ${definition.type === 'cycle' ? 'ISO-8601 or cron' : 'ISO-8601'} ${definition.type}, but was '${JSON.stringify(text)}'`;
-  if (typeof text !== 'string') return err(invalid);
-  if (definition.type === 'duration') {
-    const duration = parseDuration(text);
-    return duration ? ok({ at: addDuration(now, duration), next: undefined, repetitions: 1 }) : err(invalid);
+  const value = evaluated.value;
+  switch (value.type) {
+    case 'duration':
+      return ok({ at: addDuration(now, value.duration), next: undefined, repetitions: 1 });
+    case 'date':
+      return ok({ at: value.at, next: undefined, repetitions: 1 });
+    case 'cycle':
+      return ok(cycleSchedule(value.cycle, now));
   }
-  if (definition.type === 'date') {
-    const at = parseDate(text);
-    return at === undefined ? err(invalid) : ok({ at, next: undefined, repetitions: 1 });
-  }
-  const cycle = parseTimerCycle(text);
-  return cycle.ok ? ok(cycleSchedule(cycle.value, now)) : err(`${invalid}: ${cycle.error}`);
 }
 
 /** An ISO cycle repeats its interval (from its start, when that is still ahead); a cron cycle its next times. */

@@ -56,8 +56,11 @@ export interface ProcessInstance {
 
 /** What special scopes (multi-instance bodies, call activities) do at points of the generic flow. */
 export interface ElementHooks {
-  /** A child of this scope completed (output mappings applied, its variables still readable). */
-  childCompleted?(child: ElementInstance): void;
+  /**
+   * A child of this scope is completing (output mappings applied, its variables still readable). A failure keeps the
+   * child completing, with an incident on it (Zeebe's beforeExecutionPathCompleted).
+   */
+  childCompleted?(child: ElementInstance): CompletionFailure | undefined;
   /** The scope has no active children left: true when the hook took over (the scope does not complete yet). */
   scopeDone?(): boolean;
   /** A child of this scope was terminated (already removed from the scope). */
@@ -148,6 +151,12 @@ export type IncidentType =
   | 'DECISION_EVALUATION_ERROR'
   | 'CALLED_ELEMENT_ERROR'
   | 'FORM_NOT_FOUND';
+
+/** Why a step failed: the incident it raises. */
+export interface CompletionFailure {
+  readonly type: IncidentType;
+  readonly message: string;
+}
 
 /** An open incident; `resume` retries what failed once the incident is resolved. */
 export interface Incident {

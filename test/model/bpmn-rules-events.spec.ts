@@ -100,6 +100,13 @@ const CASES: readonly RuleCase[] = [
     message: "Invalid timer cycle '0 0 0 * * MON#6'",
   },
   {
+    rule: "a process timer start event's FEEL expression is evaluated at deploy, without variables (Zeebe's TimerCatchEventExpressionValidator)",
+    accepted: model(start('start', timer('timeCycle', '="R/P" + string(1) + "D"')), end(), flow('f', 'start', 'end')),
+    rejected: model(start('start', timer('timeCycle', '=cycle')), end(), flow('f', 'start', 'end')),
+    element: 'start',
+    message: "Invalid timer cycle expression (Expected result of the expression 'cycle' to be 'STRING', but was 'NULL'.",
+  },
+  {
     rule: 'an interrupting timer boundary event has no cron cycle either',
     accepted: withBoundary(timer('timeCycle', '0 */5 * * * *'), false),
     rejected: withBoundary(timer('timeCycle', '0 */5 * * * *'), true),

@@ -6,7 +6,8 @@
 import type { FlowNode, MessageDefinition, TimerDefinition } from '../types.js';
 import { verifyExpression, feelBody } from '../feel.js';
 import { timerValueProblem } from '../timer-values.js';
-import { child, text, type ModdleNode } from '../moddle-node.js';
+import { child, parentOf, text, type ModdleNode } from '../moddle-node.js';
+import { evaluateTimerValue } from '../../feel/index.js';
 import { problemAt, type Problem } from '../problems.js';
 import { opt } from './draft.js';
 import { extensions } from './elements.js';
@@ -14,10 +15,14 @@ import { extensions } from './elements.js';
 /** What a catch event's definition adds to its node. */
 export type EventFields = Pick<FlowNode, 'eventKind' | 'message' | 'signalName' | 'timer' | 'errorCode'>;
 
-/** Which timer types a place allows, and the problem when another is used. */
+/**
+ * Which timer types a place allows, and the problem when another is used. `evaluatedAtDeploy`: a process's timer
+ * start event, whose expression (FEEL too) Zeebe evaluates at deployment, without variables.
+ */
 export interface TimerRule {
   readonly allowed: readonly TimerDefinition['type'][];
   readonly problem: string;
+  readonly evaluatedAtDeploy?: boolean;
 }
 
 /** Any timer type. */
@@ -88,7 +93,18 @@ export function readTimer(definition: ModdleNode, rule: TimerRule, problems: Pro
     ? [timerValueProblem(type, value)].filter((m): m is string => m !== undefined)
     : verifyExpression(value, { mandatory: true, nonStatic: false });
   problems.push(...messages.map((m) => problemAt(definition, m)));
+  if (messages.length === 0 && rule.evaluatedAtDeploy === true) problems.push(...evaluateAtDeploy(definition, type, value));
   return { type, value };
+}
+
+/**
+ * A process timer start event's FEEL expression evaluated as at deployment, without variables (Zeebe's
+ * TimerCatchEventExpressionValidator): a failure refuses the deployment, reported on the start event.
+ */
+function evaluateAtDeploy(definition: ModdleNode, type: TimerDefinition['type'], value: string): Problem[] {
+  if (feelBody(value) === undefined) return [];
+  const evaluated = evaluateTimerValue(type, value, {});
+  return evaluated.ok ? [] : [problemAt(parentOf(definition) ?? definition, `Invalid timer ${type} expression (${evaluated.error})`)];
 }
 
 /** The error code an error throw event throws (static or a FEEL expression). */

@@ -37,7 +37,7 @@ function startEventPlace(element: ModdleNode): 'process' | 'subprocess' | 'event
   return parent !== undefined && flag(parent, 'triggeredByEvent') === true ? 'eventSubprocess' : 'subprocess';
 }
 
-const START_TIMERS: TimerRule = { allowed: ['date', 'cycle'], problem: 'Timer start event must have either a time date or a time cycle definition' };
+const START_TIMERS: TimerRule = { allowed: ['date', 'cycle'], problem: 'Timer start event must have either a time date or a time cycle definition', evaluatedAtDeploy: true };
 const INTERRUPTING_TIMERS: TimerRule = { allowed: ['duration', 'date'], problem: 'Interrupting timer event with time cycle is not allowed.' };
 
 /** The definition fields of an event subprocess start event (message, timer, signal or interrupting error). */

@@ -53,4 +53,6 @@ export interface DecisionModel {
   /** Ids of the decisions whose results this one reads (by their ids). */
   readonly requires: readonly string[];
   readonly logic: DecisionTableLogic | LiteralExpressionLogic;
+  /** The `typeRef` of the decision's `variable`: the type its result is checked against (as dmn-scala does). */
+  readonly resultType?: string;
 }

@@ -84,15 +84,17 @@ function readTable(table: ModdleNode, decisionId: string): Result<DecisionTableL
 /** A decision as a model for evaluation, or why it cannot be evaluated. */
 export function readDecision(decision: ModdleNode, id: string, name: string): Result<DecisionModel, string> {
   const logic = child(decision, 'decisionLogic');
-  const requires = requiredDecisions(decision);
+  const variable = child(decision, 'variable');
+  const resultType = variable === undefined ? undefined : text(variable, 'typeRef');
+  const base = { id, name, requires: requiredDecisions(decision), ...(resultType === undefined ? {} : { resultType }) };
   if (logic?.$type === 'dmn:DecisionTable') {
     const table = readTable(logic, id);
-    return table.ok ? ok({ id, name, requires, logic: table.value }) : table;
+    return table.ok ? ok({ ...base, logic: table.value }) : table;
   }
   if (logic?.$type === 'dmn:LiteralExpression') {
     const expression = body(logic);
     const problem = feelSyntaxError(expression === '' ? 'null' : expression);
-    return problem === undefined ? ok({ id, name, requires, logic: { kind: 'LITERAL_EXPRESSION', expression } }) : err(problem);
+    return problem === undefined ? ok({ ...base, logic: { kind: 'LITERAL_EXPRESSION', expression } }) : err(problem);
   }
   return err(`Expected decision '${id}' to have a decision table or a literal expression, but found ${logic?.$type ?? 'none'}`);
 }

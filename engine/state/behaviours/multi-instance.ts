@@ -3,7 +3,8 @@
  * instance per item of the input collection, all at once (parallel) or one after another (sequential), each with
  * `loopCounter` and the input element as local variables. The output element of each completed inner instance
  * goes to its place in the output collection (a terminated one leaves its `null`); the completion condition,
- * checked after each completion, terminates the rest. An empty collection completes at once; a collection that is
+ * checked after each completion, terminates the rest (an output element or condition that fails to evaluate is an
+ * incident on the completing inner instance). An empty collection completes at once; a collection that is
  * not a list raises an incident. The body completes once no inner instance is active and no item is left; an inner
  * instance terminated by a modification counts as terminated (Zeebe's ELEMENT_TERMINATED applier), and the
  * modification itself ends a body it leaves empty.
@@ -14,7 +15,8 @@ import type { FlowNode, MultiInstance } from '../../model/index.js';
 import type { Flow } from '../behaviours.js';
 import type { MachineContext } from '../context.js';
 import { raiseIncident } from '../incidents.js';
-import type { ElementInstance, ProcessInstance } from '../types.js';
+import { ok } from '../../result.js';
+import type { CompletionFailure, ElementInstance, ProcessInstance } from '../types.js';
 import { propagate, setLocal, visibleVariables } from '../variables.js';
 import { innerInstanceNode } from './multi-instance-nodes.js';
 
@@ -55,34 +57,43 @@ function startInner(loop: Loop): void {
  * created so far, not the collection's size. Parallel: Zeebe activates every inner instance before the first
  * completes, so those this loop has not started yet count as created and active.
  */
-function counters(loop: Loop): Record<string, number> {
+function counters(loop: Loop, completing: number): Record<string, number> {
   const notStarted = loop.mi.sequential ? 0 : loop.items.length - loop.next;
   return {
     numberOfInstances: loop.next + notStarted,
     numberOfActiveInstances: loop.body.children.size - 1 + notStarted,
-    numberOfCompletedInstances: loop.completed,
+    numberOfCompletedInstances: loop.completed + completing,
     numberOfTerminatedInstances: loop.terminated,
   };
 }
 
-function childCompleted(loop: Loop, child: ElementInstance): void {
-  const { ctx, mi, body } = loop;
-  loop.completed += 1;
+/**
+ * Zeebe's beforeExecutionPathCompleted: the output element goes to its slot, then the completion condition is checked
+ * (counting the completing inner instance as completed). An evaluation that fails, or a condition that is not a
+ * boolean (e.g. null for a missing variable), is an EXTRACT_VALUE_ERROR incident on the completing inner instance;
+ * nothing is counted until it succeeds.
+ */
+function childCompleted(loop: Loop, child: ElementInstance): CompletionFailure | undefined {
+  const { ctx, mi } = loop;
   const variables = visibleVariables(ctx.state, child.key);
-  if (mi.outputCollection !== undefined && mi.outputElement !== undefined) {
-    const value = evaluateExpression(mi.outputElement, variables);
-    const counter = ctx.state.variables.get(child.key)?.get('loopCounter');
-    // The body's output collection variable is this array: filled in place (no copy per completion).
-    if (typeof counter === 'number') loop.output[counter - 1] = value.ok ? value.value : null;
-  }
-  if (mi.completionCondition === undefined) return;
-  const holds = evaluateCondition(mi.completionCondition, { ...variables, ...counters(loop) });
-  if (holds.ok && holds.value) {
-    loop.done = true;
-    for (const key of [...body.children]) {
-      const sibling = ctx.state.elements.get(key);
-      if (sibling && sibling !== child) loop.flow.terminate(ctx, sibling);
-    }
+  const output = mi.outputCollection !== undefined && mi.outputElement !== undefined ? evaluateExpression(mi.outputElement, variables) : ok(null);
+  if (!output.ok) return { type: 'EXTRACT_VALUE_ERROR', message: output.error };
+  const holds = mi.completionCondition === undefined ? ok(false) : evaluateCondition(mi.completionCondition, { ...variables, ...counters(loop, 1) });
+  if (!holds.ok) return { type: 'EXTRACT_VALUE_ERROR', message: holds.error };
+  loop.completed += 1;
+  const counter = ctx.state.variables.get(child.key)?.get('loopCounter');
+  // The body's output collection variable is this array: filled in place (no copy per completion).
+  if (mi.outputCollection !== undefined && typeof counter === 'number') loop.output[counter - 1] = output.value;
+  if (holds.value) terminateOthers(loop, child);
+  return undefined;
+}
+
+/** The completion condition holds: the body completes once the other inner instances are terminated. */
+function terminateOthers(loop: Loop, child: ElementInstance): void {
+  loop.done = true;
+  for (const key of [...loop.body.children]) {
+    const sibling = loop.ctx.state.elements.get(key);
+    if (sibling && sibling !== child) loop.flow.terminate(loop.ctx, sibling);
   }
 }
 

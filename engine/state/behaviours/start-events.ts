@@ -55,6 +55,7 @@ export function createStartEvents(flow: EventFlow, openScopeEvents: (ctx: Machin
   const scheduleTimerStarts = (ctx: MachineContext, definition: ProcessDefinition): void => {
     const timers = startEventsOf(definition, 'timer').flatMap((start) => {
       const schedule = start.timer && timerSchedule(start.timer, {}, ctx.clock.now());
+      // Deployment refused a start timer that fails without variables; only a clock-dependent FEEL result can fail here.
       if (!schedule?.ok) return [];
       return [runSchedule(ctx, schedule.value, () => {
         if (latest(ctx.state.processes, definition.tenantId, definition.bpmnProcessId) === definition) startInstanceAt(ctx, definition, start, {});
