@@ -123,6 +123,14 @@ export interface FlowNode {
   readonly cancelActivity?: boolean;
   /** Error boundary event: the referenced bpmn:error's errorCode; undefined catches every error. */
   readonly errorCode?: string;
+  /**
+   * Escalation throw events: the code thrown (static or `=...`). Escalation catch events (boundary, event
+   * subprocess start): the code caught, `''` for every escalation (no escalationRef, or an empty code); absent
+   * when the referenced escalation has no code, which catches none (as in real Zeebe).
+   */
+  readonly escalationCode?: string;
+  /** Link events: the link name; a throw continues at the catch of the same name in its flow scope. */
+  readonly linkName?: string;
   /** Events: which event definition they carry (a receive task: 'message'). */
   readonly eventKind?: EventKind;
   /** Message catch events, receive tasks, message start events: the message they wait for. */
@@ -148,7 +156,7 @@ export interface FlowNode {
 }
 
 /** The event definitions this engine executes. */
-export type EventKind = 'none' | 'error' | 'terminate' | 'message' | 'signal' | 'timer';
+export type EventKind = 'none' | 'error' | 'terminate' | 'message' | 'signal' | 'timer' | 'escalation' | 'link';
 
 /** A message subscription: `name` static or `=expr`; `correlationKey` a FEEL expression (`=...`), absent on start events. */
 export interface MessageDefinition {

@@ -18,6 +18,8 @@ import { openUserTask } from './user-tasks.js';
 export interface Flow {
   activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local?: Record<string, unknown>): ElementInstance;
   complete(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flows?: readonly string[]): void;
+  /** Completes an element and continues at `target` in the same flow scope, taking no flow (a link throw event). */
+  jump(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, target: FlowNode): void;
   completeScopeIfDone(ctx: MachineContext, pi: ProcessInstance, scope: ElementInstance): void;
   terminate(ctx: MachineContext, element: ElementInstance): void;
   createRootScope(ctx: MachineContext, pi: ProcessInstance): ElementInstance;

@@ -12,7 +12,7 @@ import { dropUserTask } from './user-tasks.js';
 import { arriveAtInclusiveJoin, retryInclusiveJoins } from './inclusive-join.js';
 import { asMultiInstanceBody } from './behaviours/multi-instance-nodes.js';
 
-const FLOW = { activate, complete, completeScopeIfDone, terminate, createRootScope, processStarted };
+const FLOW = { activate, complete, jump, completeScopeIfDone, terminate, createRootScope, processStarted };
 const BASE_BEHAVIOURS = createBehaviours(FLOW);
 
 /** Message, signal, timer and error events; built once from this module's flow operations (no import cycle). */
@@ -93,23 +93,7 @@ function applyInputs(ctx: MachineContext, pi: ProcessInstance, element: ElementI
 
 /** Completes an element: output mappings, then leave it by `flows` (default: every outgoing flow). */
 export function complete(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flows?: readonly string[]): void {
-  const outputs = element.node?.ioMapping?.outputs ?? [];
-  const scope = element.flowScopeKey === undefined ? undefined : ctx.state.elements.get(element.flowScopeKey);
-  if (outputs.length > 0 && scope) {
-    const mapped = applyOutputMappings(outputs, visibleVariables(ctx.state, element.key), visibleVariables(ctx.state, scope.key));
-    if (!mapped.ok) {
-      raiseIncident(ctx, element, 'IO_MAPPING_ERROR', mapped.error, undefined, () => complete(ctx, pi, element, flows));
-      return;
-    }
-    propagate(ctx.state, scope.key, mapped.value);
-  }
-  const failure = scope?.hooks?.childCompleted?.(element);
-  if (failure) {
-    // Resolving completes the element again, output mappings included, as Zeebe re-processes COMPLETE_ELEMENT.
-    raiseIncident(ctx, element, failure.type, failure.message, undefined, () => complete(ctx, pi, element, flows));
-    return;
-  }
-  remove(ctx, element);
+  const scope = leave(ctx, element, () => { complete(ctx, pi, element, flows); });
   if (!scope) return;
   const taken = flows ?? element.node?.outgoing ?? [];
   const inTransit = (scope.inTransit ??= []);
@@ -119,6 +103,34 @@ export function complete(ctx: MachineContext, pi: ProcessInstance, element: Elem
     arrive(ctx, pi, flowId, scope);
   }
   if (taken.length === 0) completeScopeIfDone(ctx, pi, scope);
+}
+
+/** Completes an element (output mappings), then activates `target` in its flow scope, as Zeebe completes a link throw event. */
+export function jump(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, target: FlowNode): void {
+  const scope = leave(ctx, element, () => { jump(ctx, pi, element, target); });
+  if (scope) activate(ctx, pi, target, scope);
+}
+
+/** Applies an element's output mappings and removes it; its flow scope, or undefined (none, or an incident on the mappings). */
+function leave(ctx: MachineContext, element: ElementInstance, retry: () => void): ElementInstance | undefined {
+  const outputs = element.node?.ioMapping?.outputs ?? [];
+  const scope = element.flowScopeKey === undefined ? undefined : ctx.state.elements.get(element.flowScopeKey);
+  if (outputs.length > 0 && scope) {
+    const mapped = applyOutputMappings(outputs, visibleVariables(ctx.state, element.key), visibleVariables(ctx.state, scope.key));
+    if (!mapped.ok) {
+      raiseIncident(ctx, element, 'IO_MAPPING_ERROR', mapped.error, undefined, retry);
+      return undefined;
+    }
+    propagate(ctx.state, scope.key, mapped.value);
+  }
+  const failure = scope?.hooks?.childCompleted?.(element);
+  if (failure) {
+    // Resolving completes the element again, output mappings included, as Zeebe re-processes COMPLETE_ELEMENT.
+    raiseIncident(ctx, element, failure.type, failure.message, undefined, retry);
+    return undefined;
+  }
+  remove(ctx, element);
+  return scope;
 }
 
 /** A token arrives over a flow: a parallel join waits for every incoming flow, anything else activates. */

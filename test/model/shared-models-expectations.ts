@@ -69,8 +69,9 @@ export const SHARED_MODEL_EXPECTATIONS: Readonly<Record<string, Expectation>> = 
     '- Element: SequenceFlow_1ukpub7\n    - ERROR: Must have a condition or be default flow',
   ),
   'zbnode--design--grpc-state-machine.bpmn': invalid(
-    'a design sketch: several none start events, subprocesses with signal/message or two start events',
+    'a design sketch: several none start events, subprocesses with signal/message or two start events, escalation events without an escalation',
     '- Element: Process_0bf61fu\n    - ERROR: Multiple none start events are not allowed',
+    '- Element: EscalationEventDefinition_18kb3fx\n    - ERROR: Must reference an escalation',
     '- Element: SubProcess_0l9q37b\n    - ERROR: Must have exactly one start event',
     '- Element: SubProcess_11b9lum\n    - ERROR: Start events in subprocesses must be of type none',
   ),

@@ -8,7 +8,9 @@ import { checkEventGateways } from './catch-events.js';
 import { connectFlows } from './flows.js';
 import { handleElement, NON_EXECUTABLE } from './handlers.js';
 import type { ReferenceIndex } from './read-bpmn.js';
-import { checkConnections, checkErrorBoundaries, checkStartEvents } from './scopes.js';
+import { checkConnections, checkStartEvents } from './scopes.js';
+import { checkBoundaryHandlers, checkEventSubprocessHandlers } from './catch-duplicates.js';
+import { checkLinks } from './links.js';
 
 interface Walked {
   readonly drafts: NodeDraft[];
@@ -33,6 +35,8 @@ function walkProcess(process: ModdleNode, problems: Problem[]): Walked {
       }
     }
     checkStartEvents(container, problems);
+    checkEventSubprocessHandlers(container, problems);
+    checkLinks(container, problems);
   };
   walk(process, undefined);
   return walked;
@@ -78,7 +82,7 @@ export function buildProcess(process: ModdleNode, references: ReferenceIndex, pr
   const elements = connectNodes(walked.drafts, flows, defaults);
   checkConnections(elements.values(), problems);
   checkEventGateways(elements, flows, problems);
-  checkErrorBoundaries(walked.elements, problems);
+  checkBoundaryHandlers(walked.elements, problems);
   const noneStartEvent = [...elements.values()].find((node) => node.kind === 'startEvent' && node.flowScope === undefined && node.eventKind === 'none');
   return {
     bpmnProcessId,

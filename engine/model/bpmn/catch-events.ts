@@ -1,20 +1,23 @@
 /**
- * Elements that wait for something: intermediate catch events (message, timer, signal), receive tasks and
- * event-based gateways, checked like real Zeebe's `IntermediateCatchEventValidator`, `ReceiveTaskValidator` and
+ * Elements that wait for something: intermediate catch events (message, timer, signal; and link, which does not
+ * wait), receive tasks and event-based gateways, checked like real Zeebe's `IntermediateCatchEventValidator`, `ReceiveTaskValidator` and
  * `EventBasedGatewayValidator`.
  */
 import type { FlowNode, SequenceFlow } from '../types.js';
-import { problemOn, problemAt, unsupported, type Problem } from '../problems.js';
+import type { ModdleNode } from '../moddle-node.js';
+import { problemOn, problemAt, type Problem } from '../problems.js';
 import { baseDraft, opt, type ElementHandler } from './draft.js';
 import { eventDefinitions } from './elements.js';
-import { readCatchDefinition, readMessage, type TimerRule } from './event-definitions.js';
+import { readCatchDefinition, readMessage, type EventFields, type TimerRule } from './event-definitions.js';
+import { readLinkName } from './links.js';
 
 const CATCH_TIMERS: TimerRule = { allowed: ['duration', 'date'], problem: 'Intermediate timer catch event must have either a time duration or a time date.' };
 
-/** Catch definitions real Zeebe executes that this engine does not yet. */
-const ZEEBE_CATCH_DEFINITIONS = new Set(['bpmn:LinkEventDefinition']);
+/** A link catch event's fields: where throw links of the same name continue. */
+const linkCatch = (definition: ModdleNode, problems: Problem[]): EventFields =>
+  ({ eventKind: 'link', ...opt('linkName', readLinkName(definition, problems)) });
 
-/** A message, timer or signal intermediate catch event. */
+/** A message, timer, signal or link intermediate catch event. */
 export const intermediateCatchEvent: ElementHandler = (element, context) => {
   const definitions = eventDefinitions(element);
   const [definition] = definitions;
@@ -22,13 +25,11 @@ export const intermediateCatchEvent: ElementHandler = (element, context) => {
     context.problems.push(problemAt(element, 'Must have exactly one event definition'));
     return undefined;
   }
-  const fields = readCatchDefinition(definition, CATCH_TIMERS, true, context.problems);
+  const fields = definition.$type === 'bpmn:LinkEventDefinition'
+    ? linkCatch(definition, context.problems)
+    : readCatchDefinition(definition, CATCH_TIMERS, true, context.problems);
   if (fields === undefined) {
-    context.problems.push(
-      ZEEBE_CATCH_DEFINITIONS.has(definition.$type)
-        ? unsupported(element, definition.$type)
-        : problemAt(element, 'Event definition must be one of: message, timer, signal, link'),
-    );
+    context.problems.push(problemAt(element, 'Event definition must be one of: message, timer, signal, link'));
     return undefined;
   }
   return { ...baseDraft(element, 'intermediateCatchEvent', context), ...fields };

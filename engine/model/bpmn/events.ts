@@ -1,8 +1,8 @@
 /**
- * Events: none, message, timer and signal start events (and error ones in event subprocesses); none, terminate,
- * error and signal end events; none and signal intermediate throw events; error, message, timer and signal
- * boundary events. Other event definitions real Zeebe executes are reported as not supported yet; the rest get
- * real Zeebe's validator messages.
+ * Events: none, message, timer and signal start events (and error and escalation ones in event subprocesses);
+ * none, terminate, error, escalation and signal end events; none, signal, escalation and link intermediate throw
+ * events; error, escalation, message, timer and signal boundary events. Other event definitions real Zeebe executes
+ * are reported as not supported yet; the rest get real Zeebe's validator messages.
  */
 import { child, flag, idOf, parentOf, type ModdleNode } from '../moddle-node.js';
 import { problemAt, unsupported, type Problem } from '../problems.js';
@@ -10,6 +10,8 @@ import { baseDraft, opt, type ElementHandler } from './draft.js';
 import { eventDefinitions } from './elements.js';
 import { taskDefinitionTask } from './job.js';
 import { ANY_TIMER, readCatchDefinition, readCaughtError, readSignal, readThrownError, type EventFields, type TimerRule } from './event-definitions.js';
+import { readCaughtEscalation, readThrownEscalation } from './escalations.js';
+import { readLinkName } from './links.js';
 
 /** Element types a boundary event can be attached to (activities). */
 export const ACTIVITY_TYPES: ReadonlySet<string> = new Set([
@@ -40,12 +42,21 @@ function startEventPlace(element: ModdleNode): 'process' | 'subprocess' | 'event
 const START_TIMERS: TimerRule = { allowed: ['date', 'cycle'], problem: 'Timer start event must have either a time date or a time cycle definition', evaluatedAtDeploy: true };
 const INTERRUPTING_TIMERS: TimerRule = { allowed: ['duration', 'date'], problem: 'Interrupting timer event with time cycle is not allowed.' };
 
-/** The definition fields of an event subprocess start event (message, timer, signal or interrupting error). */
+/** An escalation throw event's fields: the code thrown (static or an expression). */
+const thrownEscalation = (definition: ModdleNode, problems: Problem[]): EventFields =>
+  ({ eventKind: 'escalation', ...opt('escalationCode', readThrownEscalation(definition, problems)) });
+
+/** An escalation catch event's fields (boundary or event subprocess start; interrupting or not). */
+const caughtEscalation = (definition: ModdleNode, problems: Problem[]): EventFields =>
+  ({ eventKind: 'escalation', ...opt('escalationCode', readCaughtEscalation(definition, problems)) });
+
+/** The definition fields of an event subprocess start event (message, timer, signal, escalation or interrupting error). */
 function eventSubprocessStart(element: ModdleNode, definition: ModdleNode, interrupting: boolean, problems: Problem[]): EventFields | undefined {
   if (definition.$type === 'bpmn:ErrorEventDefinition') {
     if (!interrupting) problems.push(problemAt(element, 'Non-Interrupting event of this type is not allowed'));
     return { eventKind: 'error', ...opt('errorCode', readCaughtError(definition, problems)) };
   }
+  if (definition.$type === 'bpmn:EscalationEventDefinition') return caughtEscalation(definition, problems);
   return readCatchDefinition(definition, interrupting ? INTERRUPTING_TIMERS : ANY_TIMER, true, problems);
 }
 
@@ -72,7 +83,7 @@ export const startEvent: ElementHandler = (element, context) => {
   return { ...baseDraft(element, 'startEvent', context), ...fields, ...(place === 'eventSubprocess' && { interrupting }) };
 };
 
-/** A none, terminate, error, signal or (job-based) message end event. */
+/** A none, terminate, error, escalation, signal or (job-based) message end event. */
 export const endEvent: ElementHandler = (element, context) => {
   const [definition, ...more] = eventDefinitions(element);
   if (more.length > 0) {
@@ -89,6 +100,7 @@ export const endEvent: ElementHandler = (element, context) => {
   if (definition.$type === 'bpmn:SignalEventDefinition') {
     return { ...baseDraft(element, 'endEvent', context), eventKind: 'signal', ...opt('signalName', readSignal(definition, context.problems)) };
   }
+  if (definition.$type === 'bpmn:EscalationEventDefinition') return { ...baseDraft(element, 'endEvent', context), ...thrownEscalation(definition, context.problems) };
   if (definition.$type === 'bpmn:MessageEventDefinition') return messageThrowEvent('endEvent')(element, context);
   context.problems.push(
     ZEEBE_END_DEFINITIONS.has(definition.$type)
@@ -107,28 +119,43 @@ function messageThrowEvent(kind: 'endEvent' | 'intermediateThrowEvent'): Element
   };
 }
 
-/** A none, signal or (job-based) message intermediate throw event. */
+/** A none, signal, escalation, link or (job-based) message intermediate throw event. */
 export const intermediateThrowEvent: ElementHandler = (element, context) => {
   const [definition] = eventDefinitions(element);
   if (definition === undefined) return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'none' };
   if (definition.$type === 'bpmn:SignalEventDefinition') {
     return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'signal', ...opt('signalName', readSignal(definition, context.problems)) };
   }
+  if (definition.$type === 'bpmn:EscalationEventDefinition') {
+    return { ...baseDraft(element, 'intermediateThrowEvent', context), ...thrownEscalation(definition, context.problems) };
+  }
+  if (definition.$type === 'bpmn:LinkEventDefinition') {
+    return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'link', ...opt('linkName', readLinkName(definition, context.problems)) };
+  }
   if (definition.$type === 'bpmn:MessageEventDefinition') return messageThrowEvent('intermediateThrowEvent')(element, context);
   context.problems.push(unsupported(element, definition.$type));
   return undefined;
 };
 
-/** The fields of a boundary event's definition: error (interrupting only), message, timer or signal. */
+/** Activities an escalation boundary event may be attached to. */
+const ESCALATION_HOSTS = new Set(['bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
+
+/** The fields of a boundary event's definition: error (interrupting only), escalation, message, timer or signal. */
 function boundaryFields(element: ModdleNode, definition: ModdleNode, interrupting: boolean, problems: Problem[]): EventFields | undefined {
   if (definition.$type === 'bpmn:ErrorEventDefinition') {
     if (!interrupting) problems.push(problemAt(element, 'Non-Interrupting event of this type is not allowed'));
     return { eventKind: 'error', ...opt('errorCode', readCaughtError(definition, problems)) };
   }
+  if (definition.$type === 'bpmn:EscalationEventDefinition') {
+    if (!ESCALATION_HOSTS.has(child(element, 'attachedToRef')?.$type ?? '')) {
+      problems.push(problemAt(element, 'An escalation boundary event should only be attached to a subprocess, or a call activity.'));
+    }
+    return caughtEscalation(definition, problems);
+  }
   return readCatchDefinition(definition, interrupting ? INTERRUPTING_TIMERS : ANY_TIMER, true, problems);
 }
 
-/** A boundary event attached to an activity: error, message, timer or signal; interrupting or not. */
+/** A boundary event attached to an activity: error, escalation, message, timer or signal; interrupting or not. */
 export const boundaryEvent: ElementHandler = (element, context) => {
   const attached = child(element, 'attachedToRef');
   const attachedTo = attached === undefined ? undefined : idOf(attached);

@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../result.js';
 import { children, flag } from '../moddle-node.js';
 import { formatProblems, problemAt, type Problem } from '../problems.js';
 import { buildProcess } from './build-process.js';
+import { checkThrownEscalations } from './escalations.js';
 import { readBpmn } from './read-bpmn.js';
 
 /** Parses and validates a BPMN resource. */
@@ -26,5 +27,6 @@ export async function parseBpmn(name: string, content: Buffer): Promise<Result<r
   }
   const problems: Problem[] = [];
   const processes = executable.map((process) => buildProcess(process, references, problems));
+  checkThrownEscalations(executable, problems);
   return problems.length > 0 ? err(formatProblems(name, problems)) : ok(processes);
 }

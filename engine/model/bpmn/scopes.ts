@@ -1,10 +1,10 @@
 /**
  * Rules about a scope as a whole, after real Zeebe's `ProcessValidator`, `SubProcessValidator`,
- * `EndEventValidator`, `BoundaryEventValidator` and `ActivityValidator` (duplicate error catch events), plus one
- * rule of this engine's own: a start event must not have incoming flows.
+ * `EndEventValidator` and `BoundaryEventValidator`, plus one rule of this engine's own: a start event must not have
+ * incoming flows.
  */
 import type { FlowNode } from '../types.js';
-import { child, children, flag, text, type ModdleNode } from '../moddle-node.js';
+import { children, flag, type ModdleNode } from '../moddle-node.js';
 import { problemAt, problemOn, type Problem } from '../problems.js';
 import { eventDefinitions } from './elements.js';
 
@@ -47,41 +47,6 @@ export function checkConnections(nodes: Iterable<FlowNode>, problems: Problem[])
     const message = CONNECTION_RULES[node.kind]?.(node);
     if (message !== undefined) {
       problems.push(problemOn(node.id, message));
-    }
-  }
-}
-
-/** The catch key of an error boundary event: `null` without an error, else the error's code (`''` when none). */
-function catchKey(boundary: ModdleNode): string | null | undefined {
-  const [definition, ...more] = eventDefinitions(boundary);
-  if (definition?.$type !== 'bpmn:ErrorEventDefinition' || more.length > 0) {
-    return undefined;
-  }
-  const error = child(definition, 'errorRef');
-  return error === undefined ? null : (text(error, 'errorCode') ?? '');
-}
-
-const CATCH_ALL =
-  'The same scope can not contain more than one error catch event without error code. An error catch event ' +
-  'without error code catches all errors.';
-
-/** No activity may have two error boundary events that catch the same code (or two catch-all ones). */
-export function checkErrorBoundaries(elements: readonly ModdleNode[], problems: Problem[]): void {
-  const byActivity = new Map<ModdleNode, (string | null)[]>();
-  for (const boundary of elements.filter((e) => e.$type === 'bpmn:BoundaryEvent')) {
-    const activity = child(boundary, 'attachedToRef');
-    const key = catchKey(boundary);
-    if (activity !== undefined && key !== undefined) {
-      byActivity.set(activity, [...(byActivity.get(activity) ?? []), key]);
-    }
-  }
-  for (const [activity, keys] of byActivity) {
-    const duplicates = new Set(keys.filter((key, index) => keys.indexOf(key) !== index));
-    for (const key of duplicates) {
-      const message = key === null || key === ''
-        ? CATCH_ALL
-        : `Multiple error catch events with the same error code '${key}' are not supported on the same scope.`;
-      problems.push(problemAt(activity, message));
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Elements that wait: intermediate message, timer and signal catch events and receive tasks complete when their
- * event arrives (its variables merged as a job's would be); an event-based gateway waits for all of its targets'
+ * event arrives (its variables merged as a job's would be), a link catch event at once; an event-based gateway waits for all of its targets'
  * events at once, and the first that fires wins (the others are closed with the gateway).
  */
 import type { FlowNode } from '../../model/index.js';
@@ -24,6 +24,10 @@ export function createCatchBehaviours(flow: EventFlow): { intermediateCatchEvent
   const waitFor = (ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void => {
     const node = element.node;
     if (!node) return;
+    if (node.eventKind === 'link') {
+      flow.complete(ctx, pi, element);
+      return;
+    }
     const pending = ctx.state.events.pendingTrigger;
     if (pending && pending.scopeKey === element.flowScopeKey && pending.elementId === element.elementId) {
       ctx.state.events.pendingTrigger = undefined;

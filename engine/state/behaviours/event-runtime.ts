@@ -1,6 +1,6 @@
 /**
  * Everything event-driven in one object the execution module builds once from its flow operations: the
- * behaviours of the waiting elements and of error and signal throw events, the hooks that open attached events,
+ * behaviours of the waiting elements and of error, escalation, signal and link throw events, the hooks that open attached events,
  * and what PublishMessage, BroadcastSignal, ThrowError and deployments call.
  */
 import { evaluateString } from '../../feel/index.js';
@@ -16,7 +16,9 @@ import { visibleVariables } from '../variables.js';
 import { createAttachedEvents } from './attached-events.js';
 import { createCatchBehaviours } from './catch-events.js';
 import { createErrorEvents } from './error-events.js';
+import { createEscalationEvents } from './escalation-events.js';
 import { isActive, type EventFlow } from './event-flow.js';
+import { throwLink } from './link-events.js';
 import { createStartEvents } from './start-events.js';
 
 /** The element kinds whose behaviour lives here alone. */
@@ -24,7 +26,7 @@ export type EventElementKind = 'intermediateCatchEvent' | 'receiveTask' | 'event
 
 /** What the rest of the engine uses of events. */
 export interface EventRuntime {
-  /** Behaviours of the waiting elements, and end and throw events that also throw errors or signals. */
+  /** Behaviours of the waiting elements, and end and throw events that also throw errors, escalations, signals or links. */
   readonly behaviours: Readonly<Record<EventElementKind | 'endEvent' | 'intermediateThrowEvent', Behaviour>>;
   /** An element became active: opens its boundary events, and a subprocess's event subprocesses. */
   afterActivation(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void;
@@ -52,6 +54,7 @@ export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour;
   const attached = createAttachedEvents(flow);
   const starts = createStartEvents(flow, attached.openScopeEvents);
   const errors = createErrorEvents(flow, attached.interruptScope);
+  const escalations = createEscalationEvents(flow, attached.interruptScope);
 
   const broadcast: EventRuntime['broadcast'] = (ctx, tenantId, name, variables) => {
     const waiting = [...(ctx.state.events.signalSubscriptions.get(nameIndexKey(tenantId, name)) ?? [])];
@@ -74,7 +77,9 @@ export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour;
     activate: (ctx, pi, element) => {
       const node = element.node;
       if (node?.eventKind === 'error') errors.throwFromEndEvent(ctx, pi, element);
+      else if (node?.eventKind === 'escalation') escalations.throwEscalation(ctx, pi, element, fallback);
       else if (node?.eventKind === 'signal') throwSignal(ctx, pi, element, node, fallback);
+      else if (node?.eventKind === 'link') throwLink(flow, ctx, pi, element, node);
       else if (node?.eventKind === 'message' && node.job) base.serviceTask.activate(ctx, pi, element); // a job, like a send task
       else fallback.activate(ctx, pi, element);
     },
