@@ -50,7 +50,7 @@ export async function startEngine(input: EngineOptionsInput = {}): Promise<Runni
   let rest: RestEndpoint | undefined;
   try {
     tokens = options.oauth && (await startTokenEndpoint({ host: options.host, ...options.oauth, issuer, ttlSeconds: options.jwt.ttlSeconds }));
-    rest = options.restPort === undefined ? undefined : await startRestEndpoint({ host: options.host, port: options.restPort, tls: options.tls, authenticate, machine });
+    rest = options.restPort === undefined ? undefined : await startRestEndpoint({ host: options.host, port: options.restPort, tls: options.tls, multiTenancy: options.multiTenancy, authenticate, machine });
   } catch (e) {
     await Promise.all([server.stop(), tokens?.stop()]);
     throw e;

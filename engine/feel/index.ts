@@ -6,6 +6,5 @@ export { evaluateCondition, evaluateExpression, evaluateInteger, evaluateString 
 export { applyInputMappings, applyOutputMappings } from './mappings.js';
 export { evaluateList } from './list.js';
 export { evaluateDateTime, evaluateStringList, evaluateText } from './assignment.js';
-export { feelSyntaxError } from './syntax.js';
 export { evaluateTimerValue, type TimerValue } from './timer-value.js';
 export { pickVariables } from './pick.js';

@@ -21,6 +21,7 @@ export interface RestSettings {
   readonly host: string;
   readonly port: number;
   readonly tls: { readonly cert: Buffer; readonly key: Buffer } | undefined;
+  readonly multiTenancy: boolean;
   readonly authenticate: Authenticator;
   readonly machine: Pick<EngineStateMachine, 'userTask'>;
 }
@@ -32,11 +33,12 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 async function readBody(req: IncomingMessage): Promise<Result<Readonly<Record<string, unknown>>, Problem>> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Read to the end even past the limit (discarding it), so the client gets the 413 rather than a reset connection.
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return err({ status: 413, title: 'RESOURCE_EXHAUSTED', detail: `The request body is larger than ${MAX_BODY_BYTES} bytes` });
-    chunks.push(chunk);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
+  if (size > MAX_BODY_BYTES) return err({ status: 413, title: 'RESOURCE_EXHAUSTED', detail: `The request body is larger than ${MAX_BODY_BYTES} bytes` });
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return ok({});
   try {
@@ -47,15 +49,22 @@ async function readBody(req: IncomingMessage): Promise<Result<Readonly<Record<st
   }
 }
 
-/** One request: route, body, caller, command; undefined when the engine accepted it, else the problem. */
+/**
+ * One request: caller first (an unknown caller learns nothing of routes or bodies), then route, body, command;
+ * undefined when the engine accepted it, else the problem.
+ */
 async function problemOf(settings: RestSettings, req: IncomingMessage, path: string): Promise<Problem | undefined> {
+  const caller = await settings.authenticate(req.headers.authorization);
+  if (!caller.ok) return { status: 401, title: 'UNAUTHENTICATED', detail: caller.error.details };
+  if (settings.multiTenancy && caller.value.tenants === undefined) {
+    // As the gRPC API's Gateway/tenant/mt-on-no-identity: with multi-tenancy on, a caller needs known tenants.
+    return { status: 401, title: 'UNAUTHENTICATED', detail: `Expected to handle REST API request ${req.method ?? ''} ${path}, but tenant could not be retrieved from the request context` };
+  }
   const body = await readBody(req);
   if (!body.ok) return body.error;
   const request = userTaskRequest(req.method ?? '', path, body.value);
   if (!request) return { status: 404, title: 'NOT_FOUND', detail: `No route for ${req.method ?? ''} ${path}` };
   if (!request.ok) return request.error;
-  const caller = await settings.authenticate(req.headers.authorization);
-  if (!caller.ok) return { status: 401, title: 'UNAUTHENTICATED', detail: caller.error.details };
   const done = settings.machine.userTask({ ...request.value, caller: caller.value });
   return done.ok ? undefined : rejectionProblem(done.error);
 }
@@ -71,7 +80,8 @@ async function handle(settings: RestSettings, req: IncomingMessage, res: ServerR
 export async function startRestEndpoint(settings: RestSettings): Promise<RestEndpoint> {
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(settings, req, res).catch((e: unknown) => {
-      sendProblem(res, { status: 500, title: 'INTERNAL', detail: e instanceof Error ? e.message : String(e) }, req.url ?? '/');
+      if (res.headersSent) res.destroy();
+      else sendProblem(res, { status: 500, title: 'INTERNAL', detail: e instanceof Error ? e.message : String(e) }, req.url ?? '/');
     });
   };
   const server = settings.tls ? createHttpsServer(settings.tls, listener) : createHttpServer(listener);

@@ -4,7 +4,7 @@
  */
 import { parseDate } from '../model/iso8601.js';
 import { err, ok, type Result } from '../result.js';
-import type { UserTaskAction, UserTaskChangeset } from '../state/commands/user-task-commands.js';
+import type { UserTaskAction, UserTaskChangeset } from '../state/engine-machine.js';
 import { badRequest, type Problem } from './problem.js';
 
 type Body = Readonly<Record<string, unknown>>;
@@ -26,7 +26,9 @@ function completion(body: Body): Result<UserTaskAction, Problem> {
 }
 
 function assignment(body: Body): Result<UserTaskAction, Problem> {
-  const { assignee, allowOverride = true } = body;
+  const { assignee } = body;
+  // Null, like an absent field, means the default.
+  const allowOverride = body['allowOverride'] ?? true;
   if (typeof assignee !== 'string' || assignee === '') return err(badRequest('No assignee provided'));
   if (typeof allowOverride !== 'boolean') return err(badRequest("'allowOverride' must be a boolean"));
   return ok({ kind: 'assign', assignee, allowOverride });
@@ -76,7 +78,7 @@ export function userTaskRequest(method: string, path: string, body: Body): Resul
   const route = ROUTES.find((r) => r.method === method && r.path.test(path));
   if (!route) return undefined;
   const key = KEY.exec(path)?.[1] ?? '';
-  if (!/^[1-9]\d{0,18}$/.test(key)) return err(badRequest(`The user task key '${decodeURIComponent(key)}' is not a positive number`));
+  if (!/^[1-9]\d{0,18}$/.test(key)) return err(badRequest(`The user task key '${key}' is not a positive number`));
   const action = route.action(body);
   return action.ok ? ok({ key, action: action.value }) : action;
 }

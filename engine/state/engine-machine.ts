@@ -54,6 +54,9 @@ export interface EngineSnapshot {
   readonly userTasks: readonly UserTaskView[];
 }
 
+/** What the REST layer sends for a Camunda user task. */
+export type { UserTaskAction, UserTaskChangeset, UserTaskCommand } from './commands/user-task-commands.js';
+
 /** A Camunda user task as the snapshot shows it. */
 export type UserTaskView = Omit<UserTask, 'creationDate'> & { readonly creationDate: string };
 

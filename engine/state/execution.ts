@@ -123,7 +123,7 @@ function leave(ctx: MachineContext, element: ElementInstance, retry: () => void)
     }
     propagate(ctx.state, scope.key, mapped.value);
   }
-  const failure = scope?.hooks?.childCompleted?.(element);
+  const failure = scope?.hooks?.childCompleting?.(element);
   if (failure) {
     // Resolving completes the element again, output mappings included, as Zeebe re-processes COMPLETE_ELEMENT.
     raiseIncident(ctx, element, failure.type, failure.message, undefined, retry);

@@ -60,7 +60,7 @@ export interface ElementHooks {
    * A child of this scope is completing (output mappings applied, its variables still readable). A failure keeps the
    * child completing, with an incident on it (Zeebe's beforeExecutionPathCompleted).
    */
-  childCompleted?(child: ElementInstance): CompletionFailure | undefined;
+  childCompleting?(child: ElementInstance): CompletionFailure | undefined;
   /** The scope has no active children left: true when the hook took over (the scope does not complete yet). */
   scopeDone?(): boolean;
   /** A child of this scope was terminated (already removed from the scope). */

@@ -6,7 +6,7 @@ import { problemAt, type Problem } from '../problems.js';
 import { baseDraft, type ElementHandler } from './draft.js';
 import { extensions } from './elements.js';
 
-/** Headers a job-based user task sets itself, so a model may not. */
+/** The headers of a job-based user task; a model may not set assignee, candidate groups or form key itself (real Zeebe's restricted headers). */
 export const USER_TASK_HEADERS = {
   assignee: 'io.camunda.zeebe:assignee',
   candidateGroups: 'io.camunda.zeebe:candidateGroups',

@@ -66,13 +66,19 @@ function readValues<A extends Attribute>(element: ModdleNode, type: string, attr
   return values;
 }
 
+/** The one attribute of the `zeebe:formDefinition` among those allowed, with its value (none: no form, or a problem). */
+function readFormDefinition(element: ModdleNode, allowed: readonly string[], problems: Problem[]): { attribute: string; value: string } | undefined {
+  const [form] = extensions(element, 'zeebe:FormDefinition');
+  if (!form) return undefined;
+  const attribute = exactlyOne(form, allowed, problems);
+  const value = attribute === undefined ? undefined : text(form, attribute);
+  return attribute === undefined || value === undefined ? undefined : { attribute, value };
+}
+
 /** The form of a Camunda user task: a linked form (`formId`) or an external reference, never an embedded form key. */
 function readLinkedForm(element: ModdleNode, problems: Problem[]): Pick<ZeebeUserTask, 'formId' | 'externalReference'> {
-  const [form] = extensions(element, 'zeebe:FormDefinition');
-  if (!form) return {};
-  const attribute = exactlyOne(form, ['formId', 'externalReference'], problems);
-  const value = text(form, attribute ?? '');
-  return attribute === undefined || value === undefined ? {} : { [attribute]: value };
+  const form = readFormDefinition(element, ['formId', 'externalReference'], problems);
+  return form ? { [form.attribute]: form.value } : {};
 }
 
 /** A Camunda user task: no job; the engine keeps the task until it is completed. */
@@ -107,13 +113,9 @@ function splitStatic(values: Partial<Record<Attribute, string>>, headers: Record
 
 /** The form of a job-based user task: a form key (a header) or a linked form (its id, resolved when the job is created). */
 function readForm(element: ModdleNode, headers: Record<string, string>, problems: Problem[]): Pick<UserTaskProperties, 'formId'> {
-  const [form] = extensions(element, 'zeebe:FormDefinition');
-  if (!form) return {};
-  const attribute = exactlyOne(form, ['formId', 'formKey'], problems);
-  const value = text(form, attribute ?? '');
-  if (attribute === undefined || value === undefined) return {};
-  if (attribute === 'formKey') headers[USER_TASK_HEADERS.formKey] = value;
-  return attribute === 'formId' ? { formId: value } : {};
+  const form = readFormDefinition(element, ['formId', 'formKey'], problems);
+  if (form?.attribute === 'formKey') headers[USER_TASK_HEADERS.formKey] = form.value;
+  return form?.attribute === 'formId' ? { formId: form.value } : {};
 }
 
 /** A job-based user task. */

@@ -1,7 +1,7 @@
 /**
  * Elements that wait: intermediate message, timer and signal catch events and receive tasks complete when their
- * event arrives (its variables merged as a job's would be), a link catch event at once; an event-based gateway waits for all of its targets'
- * events at once, and the first that fires wins (the others are closed with the gateway).
+ * event arrives (its variables merged as a job's would be), a link catch event at once; an event-based gateway waits
+ * for all of its targets' events at once, and the first that fires wins (the others are closed with the gateway).
  */
 import type { FlowNode } from '../../model/index.js';
 import type { Behaviour } from '../behaviours.js';
@@ -9,9 +9,8 @@ import type { MachineContext } from '../context.js';
 import { raiseIncident } from '../incidents.js';
 import { openCatch, prepareCatch, type PreparedCatch } from '../subscriptions/catch.js';
 import type { ElementInstance, ProcessInstance } from '../types.js';
-import { visibleVariables } from '../variables.js';
+import { acceptResult, visibleVariables } from '../variables.js';
 import { isActive, type EventFlow } from './event-flow.js';
-import { acceptResult } from '../variables.js';
 
 /** The behaviours of the waiting elements. */
 export function createCatchBehaviours(flow: EventFlow): { intermediateCatchEvent: Behaviour; receiveTask: Behaviour; eventBasedGateway: Behaviour } {

@@ -59,12 +59,12 @@ export function findCatch(ctx: MachineContext, pi: ProcessInstance, from: Elemen
   let inner: ElementInstance | undefined;
   for (let level: ElementInstance | undefined = from; level; inner = level, level = parentOf(ctx, level)) {
     // An inner instance of a multi-instance activity: its boundary events belong to the body around it.
-    const body = parentOf(ctx, level);
-    const ownsBoundaries = !(body?.node?.kind === 'multiInstanceBody' && body.elementId === level.elementId);
+    const parent = parentOf(ctx, level);
+    const ownsBoundaries = !(parent?.node?.kind === 'multiInstanceBody' && parent.elementId === level.elementId);
     const candidates = handlersAt(pi, level, ownsBoundaries, eventKind).filter((h) => h.node.id !== inner?.elementId);
     const handler = matchAt(candidates, matches);
     if (handler?.kind === 'eventSubprocess') return { ...handler, pi, interrupting: interrupts(handler), scope: level, activity: level };
-    if (handler && body) return { ...handler, pi, interrupting: interrupts(handler), scope: body, activity: level };
+    if (handler && parent) return { ...handler, pi, interrupting: interrupts(handler), scope: parent, activity: level };
   }
   const callActivity = pi.parent && ctx.state.elements.get(pi.parent.elementInstanceKey);
   const parent = pi.parent && ctx.state.instances.get(pi.parent.processInstanceKey);

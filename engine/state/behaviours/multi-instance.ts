@@ -73,7 +73,7 @@ function counters(loop: Loop, completing: number): Record<string, number> {
  * boolean (e.g. null for a missing variable), is an EXTRACT_VALUE_ERROR incident on the completing inner instance;
  * nothing is counted until it succeeds.
  */
-function childCompleted(loop: Loop, child: ElementInstance): CompletionFailure | undefined {
+function childCompleting(loop: Loop, child: ElementInstance): CompletionFailure | undefined {
   const { ctx, mi } = loop;
   const variables = visibleVariables(ctx.state, child.key);
   const output = mi.outputCollection !== undefined && mi.outputElement !== undefined ? evaluateExpression(mi.outputElement, variables) : ok(null);
@@ -138,7 +138,7 @@ export function multiInstanceBody(ctx: MachineContext, pi: ProcessInstance, body
   const items = collection.value;
   const loop: Loop = { ctx, pi, body, flow, mi, inner: innerInstanceNode(original), items, output: items.map(() => null), next: 0, completed: 0, terminated: 0, done: false, starting: true };
   body.hooks = {
-    childCompleted: (child) => childCompleted(loop, child),
+    childCompleting: (child) => childCompleting(loop, child),
     scopeDone: () => scopeDone(loop),
     childTerminated: () => { loop.terminated += 1; },
   };

@@ -51,6 +51,8 @@ function findTask(ctx: MachineContext, command: UserTaskCommand): Result<UserTas
 function completeTask(ctx: MachineContext, task: UserTask, variables: Readonly<Record<string, unknown>>): void {
   const element = ctx.state.elements.get(task.elementInstanceKey);
   const pi = ctx.state.instances.get(task.processInstanceKey);
+  // Termination drops a task with its element, so both are there; never leave a task behind regardless.
+  ctx.state.userTasks.delete(task.key);
   if (!element || !pi) return;
   dropUserTask(ctx, element);
   acceptResult(ctx.state, element, variables);

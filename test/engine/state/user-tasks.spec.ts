@@ -81,7 +81,7 @@ describe('engine state: Camunda user tasks', () => {
     const claimed = await rest('POST', `/v1/user-tasks/${key}/assignment`, { assignee: 'carl', allowOverride: false });
     assert.equal(claimed.status, 409);
     assert.equal(claimed.body?.['detail'], `Command 'CLAIM' rejected with code 'INVALID_STATE': Expected to claim user task with key '${key}', but it has already been assigned`);
-    assert.equal((await rest('POST', `/v1/user-tasks/${key}/assignment`, { assignee: 'carl' })).status, 204);
+    assert.equal((await rest('POST', `/v1/user-tasks/${key}/assignment`, { assignee: 'carl', allowOverride: null })).status, 204, 'null is the default: override');
     assert.equal(onlyTask().assignee, 'carl');
     assert.equal((await rest('DELETE', `/v1/user-tasks/${key}/assignee`)).status, 204);
     assert.equal(onlyTask().assignee, '');
@@ -103,7 +103,10 @@ describe('engine state: Camunda user tasks', () => {
     assert.match(await bad('POST', `/v1/user-tasks/${key}/completion`, { variables: [1] }), /'variables' must be a JSON object/);
     assert.match(await bad('POST', `/v1/user-tasks/${key}/completion`, '{"variables":'), /not valid JSON/);
     assert.match(await bad('POST', '/v1/user-tasks/abc/completion', {}), /user task key 'abc' is not a positive number/);
+    assert.match(await bad('POST', '/v1/user-tasks/%E0/completion', {}), /user task key '%E0' is not a positive number/);
     assert.equal((await rest('GET', '/v1/user-tasks')).status, 404);
+    const huge = await rest('POST', `/v1/user-tasks/${key}/completion`, JSON.stringify({ variables: { blob: 'x'.repeat(5 * 1024 * 1024) } }));
+    assert.equal(huge.status, 413, 'a body over 4 MiB is refused with an answer, not a reset connection');
     assert.equal(onlyTask().key, key, 'nothing a refused request sent changed the task');
   });
 
@@ -134,12 +137,17 @@ describe('engine state: Camunda user tasks', () => {
     assert.equal(onlyTask().dueDate, '');
   });
 
-  it('cancelling the instance ends its user task', async () => {
+  it('cancelling the instance, or terminating the element by a modification, ends its user task', async () => {
     await deploy(target.client, ['zeebe-user-task.bpmn']);
     const pi = await start('zeebe-user-task');
     assert.equal(tasks().length, 1);
     assert.equal((await target.client.call('CancelProcessInstance', { processInstanceKey: pi })).status, 'OK');
     assert.deepEqual(tasks(), []);
+    const modified = await start('zeebe-user-task');
+    const terminate = { processInstanceKey: modified, activateInstructions: [], terminateInstructions: [{ elementInstanceKey: onlyTask().elementInstanceKey }] };
+    assert.equal((await target.client.call('ModifyProcessInstance', terminate)).status, 'OK');
+    assert.deepEqual(tasks(), []);
+    assert.equal(target.engine.inspect().instances, 0);
   });
 
   it("another tenant's task is not found; without a token where one is required: 401", async () => {
@@ -149,9 +157,21 @@ describe('engine state: Camunda user tasks', () => {
     await start('zeebe-user-task', {}, 'tenant-a');
     const { key } = onlyTask();
     assert.equal((await rest('POST', `/v1/user-tasks/${key}/completion`, {})).status, 401);
+    assert.equal((await rest('GET', '/v1/no-such-route')).status, 401, 'the caller is checked before the route');
     assert.equal((await rest('POST', `/v1/user-tasks/${key}/completion`, {}, STRANGER_TOKEN)).status, 404);
     assert.equal((await rest('POST', `/v1/user-tasks/${key}/completion`, {}, AUTHORIZED_TOKEN)).status, 204);
     assert.equal(target.engine.inspect().instances, 0);
+  });
+
+  it('with multi-tenancy on, a caller without known tenants is refused (as mt-on-no-identity over gRPC)', async () => {
+    await target.close();
+    target = await engineWithClient({ restPort: 0, multiTenancy: true });
+    await deploy(target.client, ['zeebe-user-task.bpmn'], { tenantId: 'tenant-a', token: AUTHORIZED_TOKEN });
+    await start('zeebe-user-task', {}, 'tenant-a');
+    const anonymous = await rest('POST', `/v1/user-tasks/${onlyTask().key}/completion`, {});
+    assert.equal(anonymous.status, 401);
+    assert.match(String(anonymous.body?.['detail']), /tenant could not be retrieved from the request context/);
+    assert.equal(tasks().length, 1);
   });
 
   it('@camunda8/sdk completes a Camunda user task through the REST API', async () => {
