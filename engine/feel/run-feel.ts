@@ -1,5 +1,5 @@
 import { evaluate, SyntaxError as FeelSyntaxError } from 'feelin';
-import { CAMUNDA_FUNCTIONS } from './camunda-functions.js';
+import { builtinsFor } from './camunda-functions.js';
 import { err, ok } from '../result.js';
 import { evaluationFailure, parseFailure } from './messages.js';
 import type { EvalResult, Variables } from './types.js';
@@ -17,8 +17,9 @@ export interface FeelOutcome {
  */
 export function runFeel(feel: string, variables: Variables): EvalResult<FeelOutcome> {
   try {
+    const builtins = builtinsFor(feel);
     // A variable of the same name wins over a built-in, as in feel-scala.
-    const { value, warnings } = evaluate(feel, { ...CAMUNDA_FUNCTIONS, ...variables });
+    const { value, warnings } = evaluate(feel, builtins ? { ...builtins, ...variables } : variables);
     return ok({ value, warnings: warnings.map(describeWarning) });
   } catch (error: unknown) {
     return err(describeThrown(feel, error));
