@@ -2,18 +2,15 @@
 import { javaZonedDateTime } from '../model/java-date-time.js';
 import { err, ok } from '../result.js';
 import { unexpectedType, withWarnings } from './messages.js';
-import { parseProperty } from './property.js';
 import { resultTypeOf } from './result-type.js';
-import { runFeel } from './run-feel.js';
+import { evaluateProperty, type PropertyOutcome } from './run-feel.js';
 import { toJson } from './to-json.js';
 import type { EvalResult, Variables } from './types.js';
 
 /** A static value as it is, or a FEEL result as JSON, with the text Zeebe names in messages. */
-function evaluate(expression: string, variables: Variables): EvalResult<{ text: string; value: unknown; warnings: readonly string[]; isStatic: boolean }> {
-  const property = parseProperty(expression);
-  if (property.kind === 'static') return ok({ text: property.text, value: property.text, warnings: [], isStatic: true });
-  const outcome = runFeel(property.feel, variables);
-  return outcome.ok ? ok({ text: property.feel, value: toJson(outcome.value.value), warnings: outcome.value.warnings, isStatic: false }) : outcome;
+function evaluate(expression: string, variables: Variables): EvalResult<PropertyOutcome> {
+  const outcome = evaluateProperty(expression, variables);
+  return outcome.ok && !outcome.value.isStatic ? ok({ ...outcome.value, value: toJson(outcome.value.value) }) : outcome;
 }
 
 /** An assignee: a STRING. */

@@ -3,7 +3,7 @@ import { err, ok } from '../result.js';
 import { emptyString, staticValueFound, unexpectedType, withWarnings } from './messages.js';
 import { parseProperty, staticValue } from './property.js';
 import { resultTypeOf, type ResultType } from './result-type.js';
-import { runFeel, type FeelOutcome } from './run-feel.js';
+import { evaluateProperty, runFeel, type FeelOutcome } from './run-feel.js';
 import { toJson } from './to-json.js';
 import type { EvalResult, Variables } from './types.js';
 
@@ -49,13 +49,10 @@ export function evaluateInteger(expression: string, variables: Variables): EvalR
     : typeMismatch(outcome.value, 'NUMBER');
 }
 
+/** A static value typed as Zeebe types it (a decimal literal is a NUMBER), or FEEL's raw result. */
 function typedOutcome(expression: string, variables: Variables): EvalResult<Outcome> {
-  const property = parseProperty(expression);
-  if (property.kind === 'static') {
-    return ok({ text: property.text, value: staticValue(property.text), warnings: [] });
-  }
-  const outcome = runFeel(property.feel, variables);
-  return outcome.ok ? ok({ ...outcome.value, text: property.feel }) : outcome;
+  const outcome = evaluateProperty(expression, variables);
+  return outcome.ok && outcome.value.isStatic ? ok({ ...outcome.value, value: staticValue(outcome.value.text) }) : outcome;
 }
 
 function typeMismatch(outcome: Outcome, expected: ResultType): { ok: false; error: string } {

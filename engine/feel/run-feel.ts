@@ -2,6 +2,7 @@ import { evaluate, SyntaxError as FeelSyntaxError } from 'feelin';
 import { builtinsFor } from './camunda-functions.js';
 import { err, ok } from '../result.js';
 import { evaluationFailure, parseFailure } from './messages.js';
+import { parseProperty } from './property.js';
 import type { EvalResult, Variables } from './types.js';
 import { describeWarning } from './warnings.js';
 
@@ -31,4 +32,18 @@ function describeThrown(feel: string, error: unknown): string {
     return parseFailure(feel, `${error.message} at position ${error.position.from}`);
   }
   return evaluationFailure(feel, error instanceof Error ? error.message : String(error));
+}
+
+/** An evaluated expression property: the text Zeebe names in messages (FEEL without '=', or the static value). */
+export interface PropertyOutcome extends FeelOutcome {
+  readonly text: string;
+  readonly isStatic: boolean;
+}
+
+/** Evaluates an expression property: '=...' as FEEL (feelin's raw value), anything else as the static string itself. */
+export function evaluateProperty(expression: string, variables: Variables): EvalResult<PropertyOutcome> {
+  const property = parseProperty(expression);
+  if (property.kind === 'static') return ok({ text: property.text, value: property.text, warnings: [], isStatic: true });
+  const outcome = runFeel(property.feel, variables);
+  return outcome.ok ? ok({ ...outcome.value, text: property.feel, isStatic: false }) : outcome;
 }

@@ -5,9 +5,8 @@ import { parseDate, parseDuration, type IsoDuration } from '../model/iso8601.js'
 import { parseTimerCycle, type TimerCycle } from '../model/timer-values.js';
 import { err, ok } from '../result.js';
 import { unexpectedType, withWarnings } from './messages.js';
-import { parseProperty } from './property.js';
 import { resultTypeOf, type ResultType } from './result-type.js';
-import { runFeel } from './run-feel.js';
+import { evaluateProperty, type PropertyOutcome } from './run-feel.js';
 import { formatDuration, formatTemporal } from './temporal-format.js';
 import type { EvalResult, Variables } from './types.js';
 
@@ -17,19 +16,8 @@ export type TimerValue =
   | { readonly type: 'date'; readonly at: number }
   | { readonly type: 'cycle'; readonly cycle: TimerCycle };
 
-interface Evaluated {
-  readonly text: string;
-  readonly value: unknown;
-  readonly warnings: readonly string[];
-}
-
 /** A static value is the STRING itself; '=...' is FEEL, its raw result kept (a duration or date-time is no string). */
-function evaluate(expression: string, variables: Variables): EvalResult<Evaluated> {
-  const property = parseProperty(expression);
-  if (property.kind === 'static') return ok({ text: property.text, value: property.text, warnings: [] });
-  const outcome = runFeel(property.feel, variables);
-  return outcome.ok ? ok({ text: property.feel, ...outcome.value }) : outcome;
-}
+type Evaluated = PropertyOutcome;
 
 const failure = (evaluated: Evaluated, message: string): { ok: false; error: string } => err(withWarnings(message, evaluated.warnings));
 
@@ -71,6 +59,6 @@ const BY_TYPE = { duration: durationOf, date: dateOf, cycle: cycleOf } as const;
 
 /** Evaluates a timer's value (static or '=FEEL') against variables, with Zeebe's failure messages. */
 export function evaluateTimerValue(type: TimerValue['type'], expression: string, variables: Variables): EvalResult<TimerValue> {
-  const evaluated = evaluate(expression, variables);
+  const evaluated = evaluateProperty(expression, variables);
   return evaluated.ok ? BY_TYPE[type](evaluated.value) : evaluated;
 }

@@ -11,3 +11,10 @@ export function extensions(element: ModdleNode, type: string): readonly ModdleNo
 export function eventDefinitions(element: ModdleNode): readonly ModdleNode[] {
   return children(element, 'eventDefinitions');
 }
+
+const CONTAINERS = new Set(['bpmn:SubProcess', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
+
+/** Every flow element of a process or subprocess, the contents of its subprocesses included. */
+export function flowElementsWithin(container: ModdleNode): ModdleNode[] {
+  return children(container, 'flowElements').flatMap((e) => [e, ...(CONTAINERS.has(e.$type) ? flowElementsWithin(e) : [])]);
+}

@@ -4,12 +4,11 @@
  * expression, evaluated when the event is reached); a catch event's code is static, and without an escalation it
  * catches every escalation.
  */
-import { child, children, text, type ModdleNode } from '../moddle-node.js';
+import { child, text, type ModdleNode } from '../moddle-node.js';
 import { problemAt, type Problem } from '../problems.js';
-import { eventDefinitions } from './elements.js';
+import { eventDefinitions, flowElementsWithin } from './elements.js';
 
 const THROW_EVENTS = new Set(['bpmn:IntermediateThrowEvent', 'bpmn:EndEvent']);
-const CONTAINERS = new Set(['bpmn:SubProcess', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
 
 /** The code a throw event's escalation has (checked once per escalation, see `checkThrownEscalations`). */
 export function readThrownEscalation(definition: ModdleNode, problems: Problem[]): string | undefined {
@@ -33,11 +32,6 @@ export function readCaughtEscalation(definition: ModdleNode, problems: Problem[]
     problems.push(problemAt(definition, 'The escalationCode of the escalation catch event is not allowed to be an expression'));
   }
   return code;
-}
-
-/** Every flow element of a process, subprocess contents included. */
-function flowElementsWithin(container: ModdleNode): ModdleNode[] {
-  return children(container, 'flowElements').flatMap((e) => [e, ...(CONTAINERS.has(e.$type) ? flowElementsWithin(e) : [])]);
 }
 
 /** The escalations the throw events of these processes reference, each once. */

@@ -5,9 +5,7 @@
  */
 import { children, text, type ModdleNode } from '../moddle-node.js';
 import { problemAt, type Problem } from '../problems.js';
-import { eventDefinitions } from './elements.js';
-
-const CONTAINERS = new Set(['bpmn:SubProcess', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
+import { eventDefinitions, flowElementsWithin } from './elements.js';
 
 /** The name of a link event definition. */
 export function readLinkName(definition: ModdleNode, problems: Problem[]): string | undefined {
@@ -21,15 +19,12 @@ export function readLinkName(definition: ModdleNode, problems: Problem[]): strin
 
 /** The (non-empty) link names of the events of a type in a container; `nested`: in its subprocesses too. */
 function linkNames(container: ModdleNode, eventType: string, nested: boolean): string[] {
-  const elements = children(container, 'flowElements');
-  const own = elements
+  return (nested ? flowElementsWithin(container) : children(container, 'flowElements'))
     .filter((e) => e.$type === eventType)
     .flatMap((e) => eventDefinitions(e))
     .filter((d) => d.$type === 'bpmn:LinkEventDefinition')
     .map((d) => text(d, 'name') ?? '')
     .filter((name) => name !== '');
-  if (!nested) return own;
-  return [...own, ...elements.filter((e) => CONTAINERS.has(e.$type)).flatMap((e) => linkNames(e, eventType, true))];
 }
 
 /** The link rules of one process or subprocess; problems are about the container, as in real Zeebe. */
