@@ -43,7 +43,7 @@ function visit(run: Run, id: string, requiredBy: string): Failure | undefined {
     const failure = visit(run, required, id);
     if (failure) return failure;
   }
-  const context = { ...run.variables, ...Object.fromEntries(model.requires.map((r) => [r, run.results.get(r)])) };
+  const context = { ...run.variables, ...Object.fromEntries(model.requires.map((r) => [run.models.get(r)?.resultName ?? r, run.results.get(r)])) };
   const result = evaluateOne(model, context);
   if (!result.ok) return { decisionId: id, message: result.error };
   run.evaluated.push({ ...result.value, output: toJson(result.value.output) });

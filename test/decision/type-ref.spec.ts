@@ -50,12 +50,20 @@ describe('decisions: typeRef of a decision variable', () => {
 
   it('a failed check stops the DRG at that decision, which counts as evaluated', () => {
     const models = new Map<string, DecisionModel>([
-      ['inner', { id: 'inner', name: 'Inner', requires: [], resultType: 'boolean', logic: { kind: 'LITERAL_EXPRESSION', expression: 'flag' } }],
-      ['outer', { id: 'outer', name: 'Outer', requires: ['inner'], logic: { kind: 'LITERAL_EXPRESSION', expression: 'not(inner)' } }],
+      ['inner', { id: 'inner', name: 'Inner', requires: [], resultName: 'inner', resultType: 'boolean', logic: { kind: 'LITERAL_EXPRESSION', expression: 'flag' } }],
+      ['outer', { id: 'outer', name: 'Outer', requires: ['inner'], resultName: 'outer', logic: { kind: 'LITERAL_EXPRESSION', expression: 'not(inner)' } }],
     ]);
     const failed = evaluateDecision(models, 'outer', { flag: 'yes' });
     assert.deepEqual(failed.failure, { decisionId: 'inner', message: "expected 'boolean' but found 'ValString(yes)'" });
     assert.deepEqual(failed.evaluated.map((d) => [d.decisionId, d.output]), [['inner', 'yes']]);
     assert.equal(evaluateDecision(models, 'outer', { flag: true }).output, false);
+  });
+
+  it("a required decision's result is read by its variable's name, as dmn-scala's resultName", () => {
+    const models = new Map<string, DecisionModel>([
+      ['inner', { id: 'inner', name: 'Inner', requires: [], resultName: 'flagged', logic: { kind: 'LITERAL_EXPRESSION', expression: 'flag' } }],
+      ['outer', { id: 'outer', name: 'Outer', requires: ['inner'], resultName: 'outer', logic: { kind: 'LITERAL_EXPRESSION', expression: '[flagged, inner]' } }],
+    ]);
+    assert.deepEqual(evaluateDecision(models, 'outer', { flag: true }).output, [true, null]);
   });
 });

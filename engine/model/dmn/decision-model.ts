@@ -14,10 +14,9 @@ export interface TableInput {
   readonly id: string;
   readonly name: string;
   readonly expression: string;
-  readonly inputValues?: string;
 }
 
-/** A table output: its name (the result key) and, when given, the allowed values in priority order. */
+/** A table output: its name (the result key) and, when given, its output values (the priority order of PRIORITY and OUTPUT ORDER). */
 export interface TableOutput {
   readonly id: string;
   readonly name: string;
@@ -50,8 +49,10 @@ export interface LiteralExpressionLogic {
 export interface DecisionModel {
   readonly id: string;
   readonly name: string;
-  /** Ids of the decisions whose results this one reads (by their ids). */
+  /** Ids of the decisions whose results this one reads (each under its `resultName`). */
   readonly requires: readonly string[];
+  /** The name a requiring decision reads this one's result by: its `variable`'s name, else its id (dmn-scala). */
+  readonly resultName: string;
   readonly logic: DecisionTableLogic | LiteralExpressionLogic;
   /** The `typeRef` of the decision's `variable`: the type its result is checked against (as dmn-scala does). */
   readonly resultType?: string;

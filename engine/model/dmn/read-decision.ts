@@ -57,8 +57,7 @@ function readTable(table: ModdleNode, decisionId: string): Result<DecisionTableL
   }
   const inputs = children(table, 'input').map((input, i) => {
     const expression = body(child(input, 'inputExpression'));
-    const values = body(child(input, 'inputValues'));
-    return { id: idOf(input) ?? `input-${i + 1}`, name: text(input, 'label') ?? expression, expression, ...(values === '' ? {} : { inputValues: values }) };
+    return { id: idOf(input) ?? `input-${i + 1}`, name: text(input, 'label') ?? expression, expression };
   });
   const outputs = children(table, 'output').map((output, i) => {
     const values = body(child(output, 'outputValues'));
@@ -86,7 +85,8 @@ export function readDecision(decision: ModdleNode, id: string, name: string): Re
   const logic = child(decision, 'decisionLogic');
   const variable = child(decision, 'variable');
   const resultType = variable === undefined ? undefined : text(variable, 'typeRef');
-  const base = { id, name, requires: requiredDecisions(decision), ...(resultType === undefined ? {} : { resultType }) };
+  const resultName = (variable === undefined ? undefined : text(variable, 'name')) ?? id;
+  const base = { id, name, requires: requiredDecisions(decision), resultName, ...(resultType === undefined ? {} : { resultType }) };
   if (logic?.$type === 'dmn:DecisionTable') {
     const table = readTable(logic, id);
     return table.ok ? ok({ ...base, logic: table.value }) : table;

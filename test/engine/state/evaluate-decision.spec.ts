@@ -42,7 +42,8 @@ describe('engine state: EvaluateDecision', () => {
     ['priority', { amount: 500 }, 'high'],
     ['any', { amount: 50 }, 'pos'],
     ['collect', { amount: 200 }, [1, 10, 100]],
-    ['collect', { amount: -5 }, []],
+    ['collect', { amount: -5 }, null],
+    ['collect-count', { amount: -5 }, null],
     ['collect-sum', { amount: 200 }, 111],
     ['collect-min', { amount: 200 }, 1],
     ['collect-max', { amount: 200 }, 100],
@@ -50,6 +51,8 @@ describe('engine state: EvaluateDecision', () => {
     ['rule-order', { amount: 50 }, [{ name: 'one', points: 1 }, { name: 'ten', points: 10 }]],
     ['output-order', { amount: 20 }, ['high', 'medium', 'low']],
     ['checked-output', { amount: 20 }, 'medium'],
+    ['checked-output', { amount: 1 }, 'nope'],
+    ['checked-input', { amount: 5000 }, 'ok'],
     ['defaults', { amount: 1 }, 'tiny'],
     ['defaults', { amount: 11 }, 'big'],
     ['unique', {}, null],
@@ -95,8 +98,6 @@ describe('engine state: EvaluateDecision', () => {
   const FAILURES: readonly (readonly [string, object, string, RegExp])[] = [
     ['unique-overlap', { amount: 7 }, 'unique-overlap', /multiple rules matched for hit policy UNIQUE/],
     ['any', { amount: 200 }, 'any', /hit policy ANY/],
-    ['checked-input', { amount: 5000 }, 'checked-input', /input 'amount'/],
-    ['checked-output', { amount: 1 }, 'checked-output', /output 'level'/],
     ['broken', { creditScore: 50 }, 'broken', /UNIQUE/],
   ];
   for (const [decisionId, variables, failed, message] of FAILURES) {
