@@ -7,7 +7,7 @@ import { findLiveInstance } from '../modification/instance-lookup.js';
 import { checkElement, refusal, type Migration } from '../modification/migration-checks.js';
 import type { FlowNode } from '../../model/index.js';
 import { asMultiInstanceBody, innerInstanceNode } from '../behaviours/multi-instance-nodes.js';
-import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../types.js';
+import type { ElementInstance, Job, ProcessDefinition, ProcessInstance } from '../types.js';
 
 interface MigrateRequest {
   readonly processInstanceKey: string;
@@ -96,17 +96,26 @@ function targetNode(element: ElementInstance, node: FlowNode | undefined): FlowN
   return element.node?.kind === 'multiInstanceBody' ? asMultiInstanceBody(node) : innerInstanceNode(node);
 }
 
+/** What a job and a user task know of their element and definition. */
+type BoundRecord = Pick<Job, 'elementId' | 'processDefinitionKey' | 'bpmnProcessId' | 'processDefinitionVersion'>;
+
+function rebind(record: BoundRecord | undefined, elementId: string, target: ProcessDefinition): void {
+  if (!record) return;
+  record.elementId = elementId;
+  record.processDefinitionKey = target.key;
+  record.bpmnProcessId = target.bpmnProcessId;
+  record.processDefinitionVersion = target.version;
+}
+
 /** Re-binds every element instance, its job and its user task to the target; keys, variables and incidents stay. */
 function apply(ctx: MachineContext, m: Migration, elements: readonly ElementInstance[]): void {
   const { target } = m;
-  const moved = { processDefinitionKey: target.key, bpmnProcessId: target.bpmnProcessId, processDefinitionVersion: target.version };
   for (const element of elements) {
     const targetId = m.targetIds.get(element.key) ?? element.elementId;
     element.elementId = targetId;
     element.node = targetNode(element, target.process.elements.get(targetId));
-    const job = element.jobKey === undefined ? undefined : ctx.state.jobs.get(element.jobKey);
-    const userTask = element.userTaskKey === undefined ? undefined : ctx.state.userTasks.get(element.userTaskKey);
-    for (const record of [job, userTask]) if (record) Object.assign(record, { elementId: targetId, ...moved });
+    rebind(element.jobKey === undefined ? undefined : ctx.state.jobs.get(element.jobKey), targetId, target);
+    rebind(element.userTaskKey === undefined ? undefined : ctx.state.userTasks.get(element.userTaskKey), targetId, target);
   }
   m.pi.definition = target;
   for (const element of elements) if (element.node) EVENTS.rebindBoundaries(ctx, m.pi, element, m.mapping);
