@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { deployedEngine } from '../../support/deployed-engine.js';
 import type { EngineWithClient } from '../../support/engine-target.js';
-
-interface Answer {
-  decisionOutput: string;
-  failedDecisionId: string;
-  failureMessage: string;
-  evaluatedDecisions: { decisionId: string; decisionOutput: string; matchedRules: { evaluatedOutputs: { outputValue: string }[] }[]; evaluatedInputs: { inputValue: string }[] }[];
-}
+import { decisionCalls } from '../../support/decisions.js';
 
 /**
  * typeRef as dmn-scala (Zeebe 8.5's DMN engine) handles it, over EvaluateDecision: the decision variable's typeRef is
@@ -20,16 +14,7 @@ describe('engine state: EvaluateDecision and typeRef', () => {
   });
   after(() => target.close());
 
-  const evaluate = async (decisionId: string, variables: object): Promise<Answer> => {
-    const outcome = await target.client.call('EvaluateDecision', { decisionId, variables: JSON.stringify(variables) });
-    assert.equal(outcome.status, 'OK', outcome.details);
-    return outcome.responses[0] as Answer;
-  };
-  const output = async (decisionId: string, variables: object): Promise<unknown> => {
-    const answer = await evaluate(decisionId, variables);
-    assert.equal(answer.failureMessage, '');
-    return JSON.parse(answer.decisionOutput);
-  };
+  const { evaluate, output } = decisionCalls(() => target.client);
 
   it('a result of the variable\'s type passes; null passes whatever the type', async () => {
     assert.equal(await output('typedNumber', { value: 5 }), 5);

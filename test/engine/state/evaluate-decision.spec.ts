@@ -3,16 +3,7 @@ import { PROFILES } from '../../../rules/index.js';
 import { deploy } from '../../support/processes.js';
 import { AUTHORIZED_TOKEN, engineWithClient, STRANGER_TOKEN, type EngineWithClient } from '../../support/engine-target.js';
 import { deployedEngine } from '../../support/deployed-engine.js';
-
-interface Evaluated {
-  decisionKey: string; decisionId: string; decisionName: string; decisionVersion: number; decisionType: string; decisionOutput: string; tenantId: string;
-  matchedRules: { ruleId: string; ruleIndex: number; evaluatedOutputs: { outputId: string; outputName: string; outputValue: string }[] }[];
-  evaluatedInputs: { inputId: string; inputName: string; inputValue: string }[];
-}
-interface Answer {
-  decisionKey: string; decisionId: string; decisionName: string; decisionVersion: number; decisionRequirementsId: string; decisionRequirementsKey: string;
-  decisionOutput: string; evaluatedDecisions: Evaluated[]; failedDecisionId: string; failureMessage: string; tenantId: string; decisionInstanceKey: string;
-}
+import { decisionCalls, type DecisionAnswer } from '../../support/decisions.js';
 
 /** EvaluateDecision over gRPC: every hit policy, required decisions, failures, lookups by id and key, tenants. */
 describe('engine state: EvaluateDecision', () => {
@@ -22,16 +13,7 @@ describe('engine state: EvaluateDecision', () => {
   });
   after(() => target.close());
 
-  const evaluate = async (decisionId: string, variables: object): Promise<Answer> => {
-    const outcome = await target.client.call('EvaluateDecision', { decisionId, variables: JSON.stringify(variables) });
-    assert.equal(outcome.status, 'OK', outcome.details);
-    return outcome.responses[0] as Answer;
-  };
-  const output = async (decisionId: string, variables: object): Promise<unknown> => {
-    const answer = await evaluate(decisionId, variables);
-    assert.equal(answer.failureMessage, '', answer.failureMessage);
-    return JSON.parse(answer.decisionOutput);
-  };
+  const { evaluate, output } = decisionCalls(() => target.client);
 
   const CASES: readonly (readonly [string, object, unknown])[] = [
     ['unique', { amount: 50 }, 'medium'],
@@ -118,7 +100,7 @@ describe('engine state: EvaluateDecision', () => {
     const byId = await evaluate('unique', { amount: 1 });
     const byKey = await target.client.call('EvaluateDecision', { decisionKey: byId.decisionKey, variables: '{"amount":1}' });
     assert.equal(byKey.status, 'OK', byKey.details);
-    assert.equal((byKey.responses[0] as Answer).decisionId, 'unique');
+    assert.equal((byKey.responses[0] as DecisionAnswer).decisionId, 'unique');
     const unknownKey = await target.client.call('EvaluateDecision', { decisionKey: byId.decisionRequirementsKey, variables: '{}' });
     assert.equal(unknownKey.ruleId, 'EvaluateDecision/INVALID_ARGUMENT/unknown-key');
     const unknownId = await target.client.call('EvaluateDecision', { decisionId: 'nowhere', variables: '{}' });
@@ -132,8 +114,8 @@ describe('engine state: EvaluateDecision', () => {
       await deploy(mt.client, ['hit-policies.dmn'], { tenantId: 'tenant-b', token: STRANGER_TOKEN });
       const own = await mt.client.call('EvaluateDecision', { decisionId: 'first', variables: '{"amount":1}', tenantId: 'tenant-b' }, { token: STRANGER_TOKEN });
       assert.equal(own.status, 'OK', own.details);
-      assert.equal((own.responses[0] as Answer).tenantId, 'tenant-b');
-      const key = (own.responses[0] as Answer).decisionKey;
+      assert.equal((own.responses[0] as DecisionAnswer).tenantId, 'tenant-b');
+      const key = (own.responses[0] as DecisionAnswer).decisionKey;
       const other = await mt.client.call('EvaluateDecision', { decisionId: 'first', variables: '{}', tenantId: 'tenant-a' }, { token: AUTHORIZED_TOKEN });
       assert.equal(other.ruleId, 'EvaluateDecision/INVALID_ARGUMENT/unknown-id');
       const byKey = await mt.client.call('EvaluateDecision', { decisionKey: key, variables: '{}', tenantId: 'tenant-a' }, { token: AUTHORIZED_TOKEN });
@@ -149,10 +131,10 @@ describe('engine state: EvaluateDecision', () => {
       try {
         await deploy(other.client, ['hit-policies.dmn']);
         const first = await other.client.call('EvaluateDecision', { decisionId: 'first', variables: '{}' });
-        const key = (first.responses[0] as Answer).decisionKey;
+        const key = (first.responses[0] as DecisionAnswer).decisionKey;
         const both = await other.client.call('EvaluateDecision', { decisionId: 'unique', decisionKey: key, variables: '{"amount":500}' });
         assert.equal(both.status, expected, both.details);
-        if (expected === 'OK') assert.equal((both.responses[0] as Answer).decisionId, 'unique');
+        if (expected === 'OK') assert.equal((both.responses[0] as DecisionAnswer).decisionId, 'unique');
       } finally {
         await other.close();
       }
