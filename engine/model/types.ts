@@ -129,6 +129,12 @@ export interface FlowNode {
    * when the referenced escalation has no code, which catches none (as in real Zeebe).
    */
   readonly escalationCode?: string;
+  /** Compensation boundary event: id of the compensation handler its association leads to. */
+  readonly compensationHandler?: string;
+  /** Compensation throw event: the activity its `activityRef` names; undefined compensates its whole scope. */
+  readonly compensationActivity?: string;
+  /** Activity marked `isForCompensation`: a compensation handler, started only by compensation (no flows). */
+  readonly isForCompensation?: boolean;
   /** Link events: the link name; a throw continues at the catch of the same name in its flow scope. */
   readonly linkName?: string;
   /** Events: which event definition they carry (a receive task: 'message'). */
@@ -156,7 +162,7 @@ export interface FlowNode {
 }
 
 /** The event definitions this engine executes. */
-export type EventKind = 'none' | 'error' | 'terminate' | 'message' | 'signal' | 'timer' | 'escalation' | 'link';
+export type EventKind = 'none' | 'error' | 'terminate' | 'message' | 'signal' | 'timer' | 'escalation' | 'link' | 'compensation';
 
 /** A message subscription: `name` static or `=expr`; `correlationKey` a FEEL expression (`=...`), absent on start events. */
 export interface MessageDefinition {

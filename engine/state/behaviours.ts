@@ -16,7 +16,8 @@ import { openUserTask } from './user-tasks.js';
 
 /** The flow operations behaviours call back into (passed in, so behaviours do not import execution). */
 export interface Flow {
-  activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local?: Record<string, unknown>): ElementInstance;
+  /** `entered` sees the new element instance before its input mappings and behaviour run. */
+  activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local?: Record<string, unknown>, entered?: (element: ElementInstance) => void): ElementInstance;
   complete(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flows?: readonly string[]): void;
   /** Completes an element and continues at `target` in the same flow scope, taking no flow (a link throw event). */
   jump(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, target: FlowNode): void;

@@ -52,6 +52,8 @@ export interface EngineSnapshot {
   readonly incidents: readonly { key: string; type: string; message: string; processInstanceKey: string; elementInstanceKey: string; jobKey?: string }[];
   /** Open Camunda user tasks (the gateway API cannot list them; real Zeebe shows them in Tasklist). */
   readonly userTasks: readonly UserTaskView[];
+  /** Compensation subscriptions alive: completed activities that can still be compensated, or are being compensated. */
+  readonly compensations: number;
 }
 
 /** What the REST layer sends for a Camunda user task. */
@@ -121,7 +123,8 @@ function snapshotOf(ctx: MachineContext): EngineSnapshot {
     ...(i.jobKey !== undefined && { jobKey: i.jobKey }),
   }));
   const userTasks = [...state.userTasks.values()].map((t) => ({ ...t, creationDate: new Date(t.creationDate).toISOString() }));
-  return { instances: state.instances.size, jobs: state.jobs.size, messages: state.messages.size, incidents, userTasks };
+  const compensations = [...state.compensations.values()].reduce((sum, list) => sum + list.length, 0);
+  return { instances: state.instances.size, jobs: state.jobs.size, messages: state.messages.size, incidents, userTasks, compensations };
 }
 
 function notImplemented(rpc: RpcName): Rejection {

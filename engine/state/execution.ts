@@ -11,6 +11,7 @@ import { dropJob } from './jobs.js';
 import { dropUserTask } from './user-tasks.js';
 import { arriveAtInclusiveJoin, retryInclusiveJoins } from './inclusive-join.js';
 import { asMultiInstanceBody } from './behaviours/multi-instance-nodes.js';
+import { dropInstance, dropOnTermination, recordCompletion } from './compensations.js';
 
 const FLOW = { activate, complete, jump, completeScopeIfDone, terminate, createRootScope, processStarted };
 const BASE_BEHAVIOURS = createBehaviours(FLOW);
@@ -36,9 +37,10 @@ export function createRootScope(ctx: MachineContext, pi: ProcessInstance): Eleme
   return root;
 }
 
-/** Creates an element instance in a scope, applies its input mappings, then runs its behaviour. */
-export function activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local: Record<string, unknown> = {}): ElementInstance {
+/** Creates an element instance in a scope (`entered` sees it first), applies its input mappings, then runs its behaviour. */
+export function activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local: Record<string, unknown> = {}, entered?: (element: ElementInstance) => void): ElementInstance {
   const element = enter(ctx, pi, asMultiInstanceBody(node), scope);
+  entered?.(element);
   setLocal(ctx.state, element.key, local);
   applyInputs(ctx, pi, element);
   return element;
@@ -93,7 +95,7 @@ function applyInputs(ctx: MachineContext, pi: ProcessInstance, element: ElementI
 
 /** Completes an element: output mappings, then leave it by `flows` (default: every outgoing flow). */
 export function complete(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, flows?: readonly string[]): void {
-  const scope = leave(ctx, element, () => { complete(ctx, pi, element, flows); });
+  const scope = leave(ctx, pi, element, () => { complete(ctx, pi, element, flows); });
   if (!scope) return;
   const taken = flows ?? element.node?.outgoing ?? [];
   const inTransit = (scope.inTransit ??= []);
@@ -103,16 +105,20 @@ export function complete(ctx: MachineContext, pi: ProcessInstance, element: Elem
     arrive(ctx, pi, flowId, scope);
   }
   if (taken.length === 0) completeScopeIfDone(ctx, pi, scope);
+  EVENTS.afterCompletion(ctx, pi, element);
 }
 
 /** Completes an element (output mappings), then activates `target` in its flow scope, as Zeebe completes a link throw event. */
 export function jump(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, target: FlowNode): void {
-  const scope = leave(ctx, element, () => { jump(ctx, pi, element, target); });
+  const scope = leave(ctx, pi, element, () => { jump(ctx, pi, element, target); });
   if (scope) activate(ctx, pi, target, scope);
 }
 
-/** Applies an element's output mappings and removes it; its flow scope, or undefined (none, or an incident on the mappings). */
-function leave(ctx: MachineContext, element: ElementInstance, retry: () => void): ElementInstance | undefined {
+/**
+ * Applies an element's output mappings, records it for compensation, and removes it; its flow scope, or undefined
+ * (none, or an incident on the mappings).
+ */
+function leave(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance, retry: () => void): ElementInstance | undefined {
   const outputs = element.node?.ioMapping?.outputs ?? [];
   const scope = element.flowScopeKey === undefined ? undefined : ctx.state.elements.get(element.flowScopeKey);
   if (outputs.length > 0 && scope) {
@@ -129,6 +135,7 @@ function leave(ctx: MachineContext, element: ElementInstance, retry: () => void)
     raiseIncident(ctx, element, failure.type, failure.message, undefined, retry);
     return undefined;
   }
+  recordCompletion(ctx, pi, element);
   remove(ctx, element);
   return scope;
 }
@@ -173,7 +180,7 @@ function completeInstance(ctx: MachineContext, pi: ProcessInstance): void {
   for (const done of pi.onComplete) done(variables);
 }
 
-/** Terminates an element instance and everything inside it: jobs, incidents, variables. */
+/** Terminates an element instance and everything inside it: jobs, incidents, variables, compensation subscriptions. */
 export function terminate(ctx: MachineContext, element: ElementInstance): void {
   for (const child of [...element.children]) {
     const instance = ctx.state.elements.get(child);
@@ -183,6 +190,7 @@ export function terminate(ctx: MachineContext, element: ElementInstance): void {
   dropUserTask(ctx, element);
   element.hooks?.terminated?.();
   for (const [key, incident] of ctx.state.incidents) if (incident.elementInstanceKey === element.key) ctx.state.incidents.delete(key);
+  dropOnTermination(ctx, element);
   remove(ctx, element);
   const scope = element.flowScopeKey === undefined ? undefined : ctx.state.elements.get(element.flowScopeKey);
   scope?.hooks?.childTerminated?.(element);
@@ -194,4 +202,5 @@ function remove(ctx: MachineContext, element: ElementInstance | undefined): void
   ctx.state.variables.delete(element.key);
   closeSubscriptions(ctx, element.key);
   if (element.flowScopeKey !== undefined) ctx.state.elements.get(element.flowScopeKey)?.children.delete(element.key);
+  else dropInstance(ctx, element.processInstanceKey);
 }

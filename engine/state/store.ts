@@ -1,5 +1,5 @@
 import { createEventState, type EventState } from './subscriptions/event-state.js';
-import type { DecisionRequirementsRecord, ElementInstance, FormRecord, Incident, Job, ProcessDefinition, ProcessInstance, UserTask } from './types.js';
+import type { CompensationSubscription, DecisionRequirementsRecord, ElementInstance, FormRecord, Incident, Job, ProcessDefinition, ProcessInstance, UserTask } from './types.js';
 
 /** A family of versioned records (processes, DRGs, forms) per tenant and id; version numbers are never reused. */
 export interface Versions<T extends { readonly key: string; readonly version: number }> {
@@ -31,6 +31,8 @@ export interface EngineState {
   readonly messageIds: Map<string, string>;
   /** Subscriptions, buffered-message index, timers and start events of message, signal and timer events. */
   readonly events: EventState;
+  /** Process instance key → its compensation subscriptions, in the order the activities completed. */
+  readonly compensations: Map<string, CompensationSubscription[]>;
 }
 
 /** A published message kept for its time to live, for catch events that open later. */
@@ -66,6 +68,7 @@ export function createState(): EngineState {
     messages: new Map(),
     messageIds: new Map(),
     events: createEventState(),
+    compensations: new Map(),
   };
 }
 

@@ -88,6 +88,29 @@ export interface ElementInstance {
   inTransit?: string[];
 }
 
+/**
+ * A completed activity that can be compensated (it has a compensation boundary event), or a completed subprocess or
+ * multi-instance body with such activities inside (no handler: compensating it compensates them), as real Zeebe's
+ * compensation subscription. Kept until compensated or until its scope ends otherwise.
+ */
+export interface CompensationSubscription {
+  readonly key: string;
+  /** The completed activity's element id. */
+  readonly activityId: string;
+  /** The completed activity's element instance key (the scope of the subscriptions inside it). */
+  readonly instanceKey: string;
+  /** The element instance key of the flow scope the activity completed in. */
+  readonly scopeKey: string;
+  /** The compensation handler's element id; undefined for a subprocess or body that only holds subscriptions. */
+  readonly handlerId?: string;
+  /** Set when a compensation throw event triggers it: that throw event's element instance key. */
+  throwKey?: string;
+  /** The running handler's element instance key, once activated. */
+  handlerKey?: string;
+  /** True from the trigger until the handler completes (a handler terminated on its own leaves it true). */
+  awaitingHandler?: boolean;
+}
+
 export type JobState = 'activatable' | 'activated' | 'failed' | 'error_thrown';
 
 /** A job of a job-based task. */

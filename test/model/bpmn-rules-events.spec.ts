@@ -167,7 +167,7 @@ const CASES: readonly RuleCase[] = [
     accepted: withEventSubprocess(timer('timeDuration', 'PT1M')),
     rejected: withEventSubprocess(''),
     element: 'S',
-    message: 'Start events in event subprocesses must be one of: message, timer, error, signal, escalation or compensation',
+    message: 'Start events in event subprocesses must be one of: message, timer, error, signal or escalation',
   },
   {
     rule: 'a message end event is job-based: exactly one zeebe:taskDefinition',

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 
 import {
-  around, definitions, end, extensionElements, flow, model, parse, process, rejectedWith, serviceTask, start, taskDefinition,
+  around, definitions, extensionElements, model, parse, process, rejectedWith, serviceTask, taskDefinition,
 } from './bpmn-builders.js';
 
 
@@ -19,11 +19,8 @@ const unsupported = (id: string, type: string, qualifier?: string): string =>
   `Element '${id}' of type '${type}'${qualifier === undefined ? '' : ` with '${qualifier}'`} is not supported by this engine yet`;
 
 const CASES: readonly UnsupportedCase[] = [
-  { what: 'compensation throw event', xml: model(...around('X', '<bpmn:intermediateThrowEvent id="X"><bpmn:compensateEventDefinition id="c"/></bpmn:intermediateThrowEvent>')), message: unsupported('X', 'bpmn:IntermediateThrowEvent', 'bpmn:CompensateEventDefinition') },
-  { what: 'compensation end event', xml: model(start(), end('X', '<bpmn:compensateEventDefinition id="c"/>'), flow('f', 'start', 'X')), message: unsupported('X', 'bpmn:EndEvent', 'bpmn:CompensateEventDefinition') },
   { what: 'standard loop', xml: model(...around('X', '<bpmn:task id="X"><bpmn:standardLoopCharacteristics/></bpmn:task>')), message: unsupported('X', 'bpmn:Task', 'bpmn:StandardLoopCharacteristics') },
   { what: 'ad-hoc subprocess', xml: model(...around('X', '<bpmn:adHocSubProcess id="X"><bpmn:task id="x1"/></bpmn:adHocSubProcess>')), message: unsupported('X', 'bpmn:AdHocSubProcess') },
-  { what: 'compensation handler', xml: model(...around('X', '<bpmn:task id="X" isForCompensation="true"/>')), message: unsupported('X', 'bpmn:Task', 'isForCompensation') },
   { what: 'Camunda user task with task listeners (8.6)', xml: model(...around('X', `<bpmn:userTask id="X">${extensionElements('<zeebe:userTask/>', '<zeebe:taskListeners><zeebe:taskListener eventType="complete" type="l"/></zeebe:taskListeners>')}</bpmn:userTask>`)), message: unsupported('X', 'bpmn:UserTask', 'zeebe:taskListeners') },
   { what: 'execution listeners', xml: model(...around('X', serviceTask('X', taskDefinition(), '<zeebe:executionListeners><zeebe:executionListener eventType="start" type="l"/></zeebe:executionListeners>'))), message: unsupported('X', 'bpmn:ServiceTask', 'zeebe:executionListeners') },
 ];

@@ -11,6 +11,7 @@ import type { ReferenceIndex } from './read-bpmn.js';
 import { checkConnections, checkStartEvents } from './scopes.js';
 import { checkBoundaryHandlers, checkEventSubprocessHandlers } from './catch-duplicates.js';
 import { checkLinks } from './links.js';
+import { checkCompensations } from './compensations.js';
 
 interface Walked {
   readonly drafts: NodeDraft[];
@@ -19,10 +20,10 @@ interface Walked {
 }
 
 /** Walks the process and every embedded subprocess, turning flow elements into drafts. */
-function walkProcess(process: ModdleNode, problems: Problem[]): Walked {
+function walkProcess(process: ModdleNode, references: ReferenceIndex, problems: Problem[]): Walked {
   const walked: Walked = { drafts: [], elements: [], flowElements: [] };
   const walk = (container: ModdleNode, scope: string | undefined): void => {
-    const context: HandlerContext = { scope, problems, walk };
+    const context: HandlerContext = { scope, problems, references, walk };
     for (const element of children(container, 'flowElements')) {
       if (element.$type === 'bpmn:SequenceFlow') {
         walked.flowElements.push(element);
@@ -77,12 +78,13 @@ export function buildProcess(process: ModdleNode, references: ReferenceIndex, pr
   if (extensions(process, 'zeebe:ExecutionListeners').length > 0) {
     problems.push(unsupported(process, 'zeebe:executionListeners'));
   }
-  const walked = walkProcess(process, problems);
+  const walked = walkProcess(process, references, problems);
   const { flows, defaults } = connectFlows(walked.flowElements, walked.elements, references, problems);
   const elements = connectNodes(walked.drafts, flows, defaults);
   checkConnections(elements.values(), problems);
   checkEventGateways(elements, flows, problems);
   checkBoundaryHandlers(walked.elements, problems);
+  checkCompensations(elements, problems);
   const noneStartEvent = [...elements.values()].find((node) => node.kind === 'startEvent' && node.flowScope === undefined && node.eventKind === 'none');
   return {
     bpmnProcessId,

@@ -2,6 +2,7 @@
 import type { FlowNode, FlowNodeKind } from '../types.js';
 import { idOf, text, type ModdleNode } from '../moddle-node.js';
 import type { Problem } from '../problems.js';
+import type { ReferenceIndex } from './read-bpmn.js';
 import { readIoMapping } from './io-mapping.js';
 
 /** A flow node before its incoming and outgoing flows are known. */
@@ -12,6 +13,8 @@ export interface HandlerContext {
   /** Id of the enclosing subprocess; undefined directly in the process. */
   readonly scope: string | undefined;
   readonly problems: Problem[];
+  /** The raw ids of the document's references, resolved or not. */
+  readonly references: ReferenceIndex;
   /** Walks the flow elements of a container that becomes the scope `scopeId`. */
   readonly walk: (container: ModdleNode, scopeId: string) => void;
 }

@@ -12,6 +12,11 @@ export function eventDefinitions(element: ModdleNode): readonly ModdleNode[] {
   return children(element, 'eventDefinitions');
 }
 
+/** The start event definitions real Zeebe 8.5 allows in event subprocesses (no compensation event subprocesses). */
+export const EVENT_SUBPROCESS_STARTS: ReadonlySet<string> = new Set([
+  'bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:EscalationEventDefinition',
+]);
+
 const CONTAINERS = new Set(['bpmn:SubProcess', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
 
 /** Every flow element of a process or subprocess, the contents of its subprocesses included. */

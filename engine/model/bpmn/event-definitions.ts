@@ -13,7 +13,7 @@ import { opt } from './draft.js';
 import { extensions } from './elements.js';
 
 /** What a catch event's definition adds to its node. */
-export type EventFields = Pick<FlowNode, 'eventKind' | 'message' | 'signalName' | 'timer' | 'errorCode' | 'escalationCode' | 'linkName'>;
+export type EventFields = Pick<FlowNode, 'eventKind' | 'message' | 'signalName' | 'timer' | 'errorCode' | 'escalationCode' | 'linkName' | 'compensationHandler' | 'compensationActivity'>;
 
 /**
  * Which timer types a place allows, and the problem when another is used. `evaluatedAtDeploy`: a process's timer

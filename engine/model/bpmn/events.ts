@@ -1,17 +1,19 @@
 /**
  * Events: none, message, timer and signal start events (and error and escalation ones in event subprocesses);
- * none, terminate, error, escalation and signal end events; none, signal, escalation and link intermediate throw
- * events; error, escalation, message, timer and signal boundary events. Other event definitions real Zeebe executes
- * are reported as not supported yet; the rest get real Zeebe's validator messages.
+ * none, terminate, error, escalation, signal and compensation end events; none, signal, escalation, link and
+ * compensation intermediate throw events; error, escalation, message, timer, signal and compensation boundary events.
+ * Other event definitions real Zeebe executes are reported as not supported yet; the rest get real Zeebe's validator
+ * messages (a compensation start event too: real Zeebe 8.5 has no compensation event subprocesses).
  */
 import { child, flag, idOf, parentOf, type ModdleNode } from '../moddle-node.js';
 import { problemAt, unsupported, type Problem } from '../problems.js';
 import { baseDraft, opt, type ElementHandler } from './draft.js';
-import { eventDefinitions } from './elements.js';
+import { EVENT_SUBPROCESS_STARTS, eventDefinitions } from './elements.js';
 import { taskDefinitionTask } from './job.js';
 import { ANY_TIMER, readCatchDefinition, readCaughtError, readSignal, readThrownError, type EventFields, type TimerRule } from './event-definitions.js';
 import { readCaughtEscalation, readThrownEscalation } from './escalations.js';
 import { readLinkName } from './links.js';
+import { readCompensationBoundary, readThrownCompensation } from './compensations.js';
 
 /** Element types a boundary event can be attached to (activities). */
 export const ACTIVITY_TYPES: ReadonlySet<string> = new Set([
@@ -68,8 +70,9 @@ export const startEvent: ElementHandler = (element, context) => {
     return undefined;
   }
   const place = startEventPlace(element);
-  if (definition === undefined || place === 'subprocess') {
-    // a typed start event in an embedded subprocess is reported by the scope rules
+  const reportedByScope = place === 'subprocess' || (place === 'eventSubprocess' && !EVENT_SUBPROCESS_STARTS.has(definition?.$type ?? ''));
+  if (definition === undefined || reportedByScope) {
+    // a typed start event in an embedded subprocess, or an event subprocess's of another type, is reported by the scope rules
     return definition === undefined ? { ...baseDraft(element, 'startEvent', context), eventKind: 'none' } : undefined;
   }
   const interrupting = flag(element, 'isInterrupting') !== false;
@@ -83,7 +86,7 @@ export const startEvent: ElementHandler = (element, context) => {
   return { ...baseDraft(element, 'startEvent', context), ...fields, ...(place === 'eventSubprocess' && { interrupting }) };
 };
 
-/** A none, terminate, error, escalation, signal or (job-based) message end event. */
+/** A none, terminate, error, escalation, signal, compensation or (job-based) message end event. */
 export const endEvent: ElementHandler = (element, context) => {
   const [definition, ...more] = eventDefinitions(element);
   if (more.length > 0) {
@@ -101,6 +104,7 @@ export const endEvent: ElementHandler = (element, context) => {
     return { ...baseDraft(element, 'endEvent', context), eventKind: 'signal', ...opt('signalName', readSignal(definition, context.problems)) };
   }
   if (definition.$type === 'bpmn:EscalationEventDefinition') return { ...baseDraft(element, 'endEvent', context), ...thrownEscalation(definition, context.problems) };
+  if (definition.$type === 'bpmn:CompensateEventDefinition') return { ...baseDraft(element, 'endEvent', context), ...readThrownCompensation(element, definition, context) };
   if (definition.$type === 'bpmn:MessageEventDefinition') return messageThrowEvent('endEvent')(element, context);
   context.problems.push(
     ZEEBE_END_DEFINITIONS.has(definition.$type)
@@ -119,7 +123,7 @@ function messageThrowEvent(kind: 'endEvent' | 'intermediateThrowEvent'): Element
   };
 }
 
-/** A none, signal, escalation, link or (job-based) message intermediate throw event. */
+/** A none, signal, escalation, link, compensation or (job-based) message intermediate throw event. */
 export const intermediateThrowEvent: ElementHandler = (element, context) => {
   const [definition] = eventDefinitions(element);
   if (definition === undefined) return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'none' };
@@ -132,6 +136,9 @@ export const intermediateThrowEvent: ElementHandler = (element, context) => {
   if (definition.$type === 'bpmn:LinkEventDefinition') {
     return { ...baseDraft(element, 'intermediateThrowEvent', context), eventKind: 'link', ...opt('linkName', readLinkName(definition, context.problems)) };
   }
+  if (definition.$type === 'bpmn:CompensateEventDefinition') {
+    return { ...baseDraft(element, 'intermediateThrowEvent', context), ...readThrownCompensation(element, definition, context) };
+  }
   if (definition.$type === 'bpmn:MessageEventDefinition') return messageThrowEvent('intermediateThrowEvent')(element, context);
   context.problems.push(unsupported(element, definition.$type));
   return undefined;
@@ -140,7 +147,7 @@ export const intermediateThrowEvent: ElementHandler = (element, context) => {
 /** Activities an escalation boundary event may be attached to. */
 const ESCALATION_HOSTS = new Set(['bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
 
-/** The fields of a boundary event's definition: error (interrupting only), escalation, message, timer or signal. */
+/** The fields of a boundary event's definition: error (interrupting only), escalation, compensation, message, timer or signal. */
 function boundaryFields(element: ModdleNode, definition: ModdleNode, interrupting: boolean, problems: Problem[]): EventFields | undefined {
   if (definition.$type === 'bpmn:ErrorEventDefinition') {
     if (!interrupting) problems.push(problemAt(element, 'Non-Interrupting event of this type is not allowed'));
@@ -152,10 +159,11 @@ function boundaryFields(element: ModdleNode, definition: ModdleNode, interruptin
     }
     return caughtEscalation(definition, problems);
   }
+  if (definition.$type === 'bpmn:CompensateEventDefinition') return readCompensationBoundary(element);
   return readCatchDefinition(definition, interrupting ? INTERRUPTING_TIMERS : ANY_TIMER, true, problems);
 }
 
-/** A boundary event attached to an activity: error, escalation, message, timer or signal; interrupting or not. */
+/** A boundary event attached to an activity: error, escalation, compensation, message, timer or signal; interrupting or not. */
 export const boundaryEvent: ElementHandler = (element, context) => {
   const attached = child(element, 'attachedToRef');
   const attachedTo = attached === undefined ? undefined : idOf(attached);

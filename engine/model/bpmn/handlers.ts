@@ -15,6 +15,7 @@ import { businessRuleTask } from './called-decision.js';
 import { scriptTask } from './script-task.js';
 import { callActivity } from './call-activity.js';
 import { readMultiInstance } from './multi-instance.js';
+import { compensationHandlerProblem } from './compensations.js';
 
 const passThrough = (kind: 'task' | 'manualTask' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway'): ElementHandler =>
   (element, context) => baseDraft(element, kind, context);
@@ -71,15 +72,14 @@ const UNSUPPORTED_EXTENSIONS: readonly (readonly [string, string])[] = [
   ['zeebe:JobPriorityDefinition', 'zeebe:jobPriorityDefinition'],
 ];
 
-/** Why an element is not executable here whatever its type (loops, compensation, listeners), if it is not. */
+/** Why an element is not executable here whatever its type (loops, compensation handler types, listeners), if it is not. */
 function commonProblem(element: ModdleNode): Problem | undefined {
   const loop = child(element, 'loopCharacteristics');
   if (loop !== undefined && loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
     return unsupported(element, loop.$type);
   }
-  if (flag(element, 'isForCompensation') === true) {
-    return unsupported(element, 'isForCompensation');
-  }
+  const handler = compensationHandlerProblem(element);
+  if (handler !== undefined) return handler;
   const extension = UNSUPPORTED_EXTENSIONS.find(([type]) => extensions(element, type).length > 0);
   return extension === undefined ? undefined : unsupported(element, extension[1]);
 }
@@ -97,6 +97,10 @@ function unhandledProblem(element: ModdleNode): Problem {
   );
 }
 
+/** A compensation handler's draft carries its marker. */
+const marked = (draft: NodeDraft | undefined, isForCompensation: boolean): NodeDraft | undefined =>
+  draft && isForCompensation ? { ...draft, isForCompensation } : draft;
+
 /** Builds the draft of one flow element, or records its problems; sequence flows and data are not handled here. */
 export function handleElement(element: ModdleNode, context: Parameters<ElementHandler>[1]): NodeDraft | undefined {
   if (idOf(element) === undefined) {
@@ -113,7 +117,7 @@ export function handleElement(element: ModdleNode, context: Parameters<ElementHa
     context.problems.push(problem);
     return undefined;
   }
-  const draft = handler(element, context);
+  const draft = marked(handler(element, context), flag(element, 'isForCompensation') === true);
   const loop = child(element, 'loopCharacteristics');
   if (draft === undefined || loop === undefined) return draft;
   const multiInstance = readMultiInstance(loop, context.problems);

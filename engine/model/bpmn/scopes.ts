@@ -4,9 +4,23 @@
  * incoming flows.
  */
 import type { FlowNode } from '../types.js';
-import { children, flag, type ModdleNode } from '../moddle-node.js';
+import { children, flag, parentOf, type ModdleNode } from '../moddle-node.js';
 import { problemAt, problemOn, type Problem } from '../problems.js';
-import { eventDefinitions } from './elements.js';
+import { EVENT_SUBPROCESS_STARTS, eventDefinitions } from './elements.js';
+
+const EVENT_SUBPROCESS_START_TYPES = 'Start events in event subprocesses must be one of: message, timer, error, signal or escalation';
+
+/** Real Zeebe 8.5's rules on an event subprocess's start event: typed, of a supported type, no compensation on the process level. */
+function checkEventSubprocessStart(container: ModdleNode, startEvent: ModdleNode, problems: Problem[]): void {
+  const definitions = eventDefinitions(startEvent);
+  if (definitions.length === 0) problems.push(problemAt(container, EVENT_SUBPROCESS_START_TYPES));
+  if (definitions.some((d) => d.$type === 'bpmn:CompensateEventDefinition') && parentOf(container)?.$type !== 'bpmn:SubProcess') {
+    problems.push(problemAt(container, 'A compensation event subprocess is not allowed on the process level'));
+  }
+  for (const definition of definitions) {
+    if (!EVENT_SUBPROCESS_STARTS.has(definition.$type)) problems.push(problemAt(container, EVENT_SUBPROCESS_START_TYPES));
+  }
+}
 
 /** The start-event rules of a process (`bpmn:Process`) or embedded subprocess. */
 export function checkStartEvents(container: ModdleNode, problems: Problem[]): void {
@@ -23,8 +37,8 @@ export function checkStartEvents(container: ModdleNode, problems: Problem[]): vo
   const typed = startEvent !== undefined && eventDefinitions(startEvent).length > 0;
   if (startEvents.length !== 1) {
     problems.push(problemAt(container, 'Must have exactly one start event'));
-  } else if (flag(container, 'triggeredByEvent') === true) {
-    if (!typed) problems.push(problemAt(container, 'Start events in event subprocesses must be one of: message, timer, error, signal, escalation or compensation'));
+  } else if (startEvent !== undefined && flag(container, 'triggeredByEvent') === true) {
+    checkEventSubprocessStart(container, startEvent, problems);
   } else if (typed) {
     problems.push(problemAt(container, 'Start events in subprocesses must be of type none'));
   }

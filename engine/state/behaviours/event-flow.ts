@@ -7,7 +7,7 @@ import { propagate } from '../variables.js';
 
 /** The engine's flow operations, with local variables on activation and the root scope of a new instance. */
 export interface EventFlow extends Flow {
-  activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local?: Record<string, unknown>): ElementInstance;
+  activate(ctx: MachineContext, pi: ProcessInstance, node: FlowNode, scope: ElementInstance, local?: Record<string, unknown>, entered?: (element: ElementInstance) => void): ElementInstance;
   createRootScope(ctx: MachineContext, pi: ProcessInstance): ElementInstance;
 }
 

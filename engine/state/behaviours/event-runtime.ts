@@ -1,7 +1,7 @@
 /**
  * Everything event-driven in one object the execution module builds once from its flow operations: the
- * behaviours of the waiting elements and of error, escalation, signal and link throw events, the hooks that open attached events,
- * and what PublishMessage, BroadcastSignal, ThrowError and deployments call.
+ * behaviours of the waiting elements and of error, escalation, signal, link and compensation throw events, the hooks
+ * that open attached events, and what PublishMessage, BroadcastSignal, ThrowError and deployments call.
  */
 import { evaluateString } from '../../feel/index.js';
 import type { FlowNode } from '../../model/index.js';
@@ -15,6 +15,7 @@ import type { ElementInstance, ProcessDefinition, ProcessInstance } from '../typ
 import { visibleVariables } from '../variables.js';
 import { createAttachedEvents } from './attached-events.js';
 import { createCatchBehaviours } from './catch-events.js';
+import { createCompensationEvents } from './compensation-events.js';
 import { createErrorEvents } from './error-events.js';
 import { createEscalationEvents } from './escalation-events.js';
 import { isActive, type EventFlow } from './event-flow.js';
@@ -45,6 +46,8 @@ export interface EventRuntime {
   publish(ctx: MachineContext, message: BufferedMessage, buffered: boolean): void;
   /** BroadcastSignal, or a signal throw event: starts instances and triggers the waiting signal events of a tenant. */
   broadcast(ctx: MachineContext, tenantId: string, name: string, variables: Readonly<Record<string, unknown>>): void;
+  /** An element completed (its flow taken): a compensation handler may complete its throw event. */
+  afterCompletion(ctx: MachineContext, pi: ProcessInstance, element: ElementInstance): void;
   /** Catches an error from an element outwards; false when nothing catches it. */
   catchError(ctx: MachineContext, pi: ProcessInstance, from: ElementInstance, errorCode: string, variables: Readonly<Record<string, unknown>>): boolean;
 }
@@ -55,6 +58,7 @@ export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour;
   const starts = createStartEvents(flow, attached.openScopeEvents);
   const errors = createErrorEvents(flow, attached.interruptScope);
   const escalations = createEscalationEvents(flow, attached.interruptScope);
+  const compensations = createCompensationEvents(flow);
 
   const broadcast: EventRuntime['broadcast'] = (ctx, tenantId, name, variables) => {
     const waiting = [...(ctx.state.events.signalSubscriptions.get(nameIndexKey(tenantId, name)) ?? [])];
@@ -80,6 +84,7 @@ export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour;
       else if (node?.eventKind === 'escalation') escalations.throwEscalation(ctx, pi, element, fallback);
       else if (node?.eventKind === 'signal') throwSignal(ctx, pi, element, node, fallback);
       else if (node?.eventKind === 'link') throwLink(flow, ctx, pi, element, node);
+      else if (node?.eventKind === 'compensation') compensations.throwCompensation(ctx, pi, element);
       else if (node?.eventKind === 'message' && node.job) base.serviceTask.activate(ctx, pi, element); // a job, like a send task
       else fallback.activate(ctx, pi, element);
     },
@@ -101,6 +106,7 @@ export function createEventRuntime(flow: EventFlow, base: { endEvent: Behaviour;
       if (buffered) bufferMessage(ctx, message, correlated);
     },
     broadcast,
+    afterCompletion: compensations.handlerCompleted,
     catchError: errors.catchError,
   };
 }

@@ -11,7 +11,7 @@ const tlsFixture = (name: string): string => fileURLToPath(new URL(`../../fixtur
 /** What the reference engine does not implement yet: it answers UNIMPLEMENTED after every gateway check passed. */
 const ENGINE_UNIMPLEMENTED: string[] = [];
 /** What an engine holds before anything was deployed or started. */
-const UNTOUCHED = { instances: 0, jobs: 0, messages: 0, incidents: [], userTasks: [] };
+const UNTOUCHED = { instances: 0, jobs: 0, messages: 0, incidents: [], userTasks: [], compensations: 0 };
 
 /** Runs `body` with an engine and a plaintext client for it, then stops both. */
 async function withEngine(options: EngineOptionsInput, body: (engine: RunningEngine, client: GatewayClient) => Promise<void>): Promise<void> {
