@@ -91,6 +91,51 @@ describe('engine events: compensation', () => {
     assert.equal(t.instances(), 0);
   });
 
+  it('reaches into each completed inner instance of a multi-instance subprocess', async () => {
+    t = await eventTarget(['compensation-events.bpmn']);
+    await t.create('compensation-multi-instance-subprocess', { items: [1, 2] });
+    for (const job of await t.jobs('comp-mi-sub-i')) await complete(job);
+    const undos = await t.jobs('comp-mi-sub-undo');
+    assert.equal(undos.length, 2);
+    for (const undo of undos) await complete(undo);
+    assert.equal(t.instances(), 0);
+    assert.equal(compensations(), 0);
+  });
+
+  it('compensates what is inside a completed subprocess its activityRef names, and nothing outside it', async () => {
+    t = await eventTarget(['compensation-events.bpmn']);
+    await t.create('compensation-activity-ref-subprocess');
+    await t.completeOne('comp-ref-sub-outer');
+    await t.completeOne('comp-ref-sub-i');
+    assert.deepEqual(await t.jobs('comp-ref-sub-undo-outer'), []);
+    await t.completeOne('comp-ref-sub-undo');
+    assert.equal(t.instances(), 0);
+  });
+
+  it('ends a waiting throw event and its running handler at a terminate end event, forgetting what it triggered', async () => {
+    t = await eventTarget(['compensation-events.bpmn']);
+    await t.create('compensation-terminate');
+    await t.completeOne('comp-term-a');
+    assert.equal((await t.jobs('comp-term-undo')).length, 1);
+    await t.completeOne('comp-term-stop');
+    assert.deepEqual(await t.jobs('comp-term-undo'), [], "the handler's job went with it");
+    assert.equal(compensations(), 0, 'the completed subprocess holds nothing to compensate');
+    await t.completeOne('comp-term-next');
+    assert.equal(t.instances(), 0);
+  });
+
+  it('compensates the scope around a non-interrupting event subprocess, which goes on once its handlers completed', async () => {
+    t = await eventTarget(['compensation-events.bpmn']);
+    await t.create('compensation-message-subprocess', { order: 'o-1' });
+    await t.completeOne('comp-msg-a');
+    await t.publish('comp-undo', 'o-1');
+    assert.deepEqual(await t.jobs('comp-msg-after'), [], 'the throw event waits for the handler');
+    await t.completeOne('comp-msg-undo');
+    await t.completeOne('comp-msg-after');
+    await t.completeOne('comp-msg-b');
+    assert.equal(t.instances(), 0);
+  });
+
   it('compensates inside its subprocess only, and never the same completion twice', async () => {
     t = await eventTarget(['compensation-events.bpmn']);
     await t.create('compensation-scoped');
