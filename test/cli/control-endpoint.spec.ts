@@ -34,7 +34,7 @@ describe('zeebe-conformance engine control endpoint', () => {
     assert.deepEqual(state.incidents.map((i) => [i.type, i.jobKey]), [['JOB_NO_RETRIES', jobKey]]);
     assert.equal((await fetch(`${control}/reset`, { method: 'POST' })).status, 200);
     const after = (await (await fetch(`${control}/state`)).json()) as { instances: number; jobs: number; incidents: unknown[] };
-    assert.deepEqual(after, { instances: 0, jobs: 0, messages: 0, incidents: [], userTasks: [] });
+    assert.deepEqual(after, { instances: 0, jobs: 0, messages: 0, incidents: [], userTasks: [], compensations: 0 });
     const create = await client.call('CreateProcessInstance', { bpmnProcessId: 'one-task', version: -1 });
     assert.equal(create.ruleId, 'CreateProcessInstance/NOT_FOUND/no-process-for-id');
   });
