@@ -128,6 +128,13 @@ const CASES: readonly RuleCase[] = [
     message: 'Interrupting timer event with time cycle is not allowed.',
   },
   {
+    rule: 'an intermediate catch event waits for a message, timer, signal or link',
+    accepted: withCatch('<bpmn:signalEventDefinition id="sd" signalRef="sig"/>', '<bpmn:signal id="sig" name="go"/>'),
+    rejected: withCatch('<bpmn:escalationEventDefinition id="xd"/>'),
+    element: 'C',
+    message: 'Event definition must be one of: message, timer, signal, or link',
+  },
+  {
     rule: 'a signal event references a signal',
     accepted: withCatch('<bpmn:signalEventDefinition id="sd" signalRef="sig"/>', '<bpmn:signal id="sig" name="go"/>'),
     rejected: withCatch('<bpmn:signalEventDefinition id="sd"/>'),
