@@ -39,7 +39,8 @@ const PARSERS: readonly (readonly [string, Parser])[] = [['.bpmn', bpmn], ['.xml
 export async function parseResource(name: string, content: Buffer): Promise<Result<ParsedResource, string>> {
   const parser = PARSERS.find(([suffix]) => name.endsWith(suffix))?.[1];
   if (parser === undefined) {
-    return err(`'${name}': unknown resource type`);
+    // Zeebe's own text starts with a line break, so the rejection shows an empty line before it
+    return err(`\n'${name}': unknown resource type`);
   }
   return parser(name, content, createHash('sha256').update(content).digest('hex'));
 }

@@ -35,8 +35,8 @@ export function unsupported(node: ModdleNode, qualifier?: string): Problem {
 const isUnsupported = (p: Problem): boolean => p.message.endsWith('is not supported by this engine yet');
 
 /**
- * Formats problems grouped by element, elements in order of their first problem. The problems real Zeebe reports
- * come before this engine's "not supported yet" ones, so a long list cut short still shows them.
+ * Formats problems grouped by element, elements in order of their first problem (Zeebe's order is a hash map's). The
+ * problems real Zeebe reports come before this engine's "not supported yet" ones, so they lead the report.
  */
 export function formatProblems(resourceName: string, problems: readonly Problem[]): string {
   const byElement = new Map<string, string[]>();

@@ -52,7 +52,21 @@ const CASES: readonly RuleCase[] = [
     accepted: loop('inputCollection="=items" outputCollection="results" outputElement="=r"'),
     rejected: loop('inputCollection="=items" outputCollection="results"'),
     element: LOOP_ELEMENT,
-    message: 'Either both or none of the attributes outputCollection and outputElement must be set',
+    message: "Attribute 'outputElement' must be present if the attribute 'outputCollection' is set",
+  },
+  {
+    rule: 'multi-instance output element needs an output collection',
+    accepted: loop('inputCollection="=items" outputCollection="results" outputElement="=r"'),
+    rejected: loop('inputCollection="=items" outputElement="=r"'),
+    element: LOOP_ELEMENT,
+    message: "Attribute 'outputCollection' must be present if the attribute 'outputElement' is set",
+  },
+  {
+    rule: 'multi-instance has an input collection',
+    accepted: loop('inputCollection="=items"'),
+    rejected: loop('outputCollection="results" outputElement="=r"'),
+    element: LOOP_ELEMENT,
+    message: "Attribute 'inputCollection' must be present and not empty",
   },
   {
     rule: 'multi-instance has zeebe:loopCharacteristics',
@@ -62,11 +76,11 @@ const CASES: readonly RuleCase[] = [
     message: "Must have exactly one 'zeebe:loopCharacteristics' extension element",
   },
   {
-    rule: "an inclusive gateway's outgoing flows have a condition or are the default",
+    rule: "an inclusive gateway's outgoing flows have a condition or are the default (worded as Zeebe does: 'Must have a condition')",
     accepted: inclusive('=b'),
     rejected: inclusive(undefined),
     element: 'f2',
-    message: 'Must have a condition or be default flow',
+    message: 'Must have a condition',
   },
 ];
 

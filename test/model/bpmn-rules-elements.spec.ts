@@ -81,11 +81,11 @@ const CASES: readonly RuleCase[] = [
     message: "failed to parse expression 'retries +'",
   },
   {
-    rule: 'a task header may not use a restricted key',
+    rule: 'a task header may not use a restricted key (in the words of Zeebe, which reserves every io.camunda.zeebe: key)',
     accepted: withService(taskDefinition(), '<zeebe:taskHeaders><zeebe:header key="k" value="v"/></zeebe:taskHeaders>'),
     rejected: withService(taskDefinition(), '<zeebe:taskHeaders><zeebe:header key="io.camunda.zeebe:formKey" value="v"/></zeebe:taskHeaders>'),
     element: 'T > extensionElements > taskHeaders',
-    message: "Attribute 'key' may not use restricted header 'io.camunda.zeebe:formKey'",
+    message: "Attribute 'key' contains 'io.camunda.zeebe:formKey', but header keys starting with 'io.camunda.zeebe:' are reserved for internal use.",
   },
   {
     rule: 'an input mapping source parses',
@@ -144,11 +144,18 @@ const CASES: readonly RuleCase[] = [
     message: "Attribute 'resultVariable' must be present and not empty",
   },
   {
+    rule: 'a script has an expression',
+    accepted: model(...around('S', `<bpmn:scriptTask id="S">${extensionElements('<zeebe:script expression="=1" resultVariable="r"/>')}</bpmn:scriptTask>`)),
+    rejected: model(...around('S', `<bpmn:scriptTask id="S">${extensionElements('<zeebe:script resultVariable="r"/>')}</bpmn:scriptTask>`)),
+    element: 'S > extensionElements > script',
+    message: "Attribute 'expression' must be present and not empty",
+  },
+  {
     rule: 'a Camunda user task has exactly one of formId and externalReference (no embedded form key)',
     accepted: userTask('<zeebe:userTask/>', '<zeebe:formDefinition externalReference="https://forms.example/review"/>'),
     rejected: userTask('<zeebe:userTask/>', '<zeebe:formDefinition formKey="camunda-forms:bpmn:F"/>'),
     element: 'U > extensionElements > formDefinition',
-    message: "Exactly one of the attributes 'formId, externalReference' must be present and not blank",
+    message: "Exactly one of the attributes 'formId, externalReference' must be present and not blank for native user tasks",
   },
   {
     rule: "a Camunda user task's assignment expression parses",

@@ -32,7 +32,7 @@ describe('parseResource', () => {
 
     for (const name of ['order.txt', 'order.BPMN', 'order', 'order.bpmn.bak']) {
       it(`rejects ${name} as an unknown resource type`, async () => {
-        assert.equal(await error(name, VALID_BPMN), `'${name}': unknown resource type`);
+        assert.equal(await error(name, VALID_BPMN), `\n'${name}': unknown resource type`);
       });
     }
   });

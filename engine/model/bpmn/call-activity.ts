@@ -22,7 +22,7 @@ export const callActivity: ElementHandler = (element, context) => {
   const processId = text(called, 'processId') ?? '';
   const messages = [
     ...(processId.trim() === '' ? ["Attribute 'processId' must be present and not empty"] : []),
-    ...verifyExpression(processId, { mandatory: true, nonStatic: false }),
+    ...verifyExpression(text(called, 'processId'), { mandatory: true, nonStatic: false }),
   ];
   if (messages.length > 0) {
     context.problems.push(...messages.map((message) => problemAt(called, message)));

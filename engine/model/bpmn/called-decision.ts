@@ -21,6 +21,6 @@ export const businessRuleTask: ElementHandler = (element, context) => {
   for (const [name, value] of [['decisionId', decisionId], ['resultVariable', resultVariable]] as const) {
     if (value.trim() === '') context.problems.push(problemAt(called, `Attribute '${name}' must be present and not empty`));
   }
-  for (const message of verifyExpression(decisionId, { mandatory: true, nonStatic: false })) context.problems.push(problemAt(called, message));
+  for (const message of verifyExpression(text(called, 'decisionId'), { mandatory: true, nonStatic: false })) context.problems.push(problemAt(called, message));
   return context.problems.length > before ? undefined : { ...baseDraft(element, 'businessRuleTask', context), calledDecision: { decisionId, resultVariable } };
 };

@@ -29,7 +29,7 @@ export const intermediateCatchEvent: ElementHandler = (element, context) => {
     ? linkCatch(definition, context.problems)
     : readCatchDefinition(definition, CATCH_TIMERS, true, context.problems);
   if (fields === undefined) {
-    context.problems.push(problemAt(element, 'Event definition must be one of: message, timer, signal, link'));
+    context.problems.push(problemAt(element, 'Event definition must be one of: message, timer, signal, or link'));
     return undefined;
   }
   return { ...baseDraft(element, 'intermediateCatchEvent', context), ...fields };

@@ -5,7 +5,6 @@
  */
 import type { FlowNode, MessageDefinition, TimerDefinition } from '../types.js';
 import { verifyExpression, feelBody } from '../feel.js';
-import { timerValueProblem } from '../timer-values.js';
 import { child, parentOf, text, type ModdleNode } from '../moddle-node.js';
 import { evaluateTimerValue } from '../../feel/index.js';
 import { problemAt, type Problem } from '../problems.js';
@@ -16,14 +15,19 @@ import { extensions } from './elements.js';
 export type EventFields = Pick<FlowNode, 'eventKind' | 'message' | 'signalName' | 'timer' | 'errorCode' | 'escalationCode' | 'linkName' | 'compensationHandler' | 'compensationActivity'>;
 
 /**
- * Which timer types a place allows, and the problem when another is used. `evaluatedAtDeploy`: a process's timer
- * start event, whose expression (FEEL too) Zeebe evaluates at deployment, without variables.
+ * Which timer types a place allows, and the problem when another is used, reported on the event unless `problemOn`
+ * names another element (as Zeebe's validators do). `evaluatedAtDeploy`: a process's timer start event, whose FEEL
+ * expression Zeebe evaluates at deployment too, without variables.
  */
 export interface TimerRule {
   readonly allowed: readonly TimerDefinition['type'][];
   readonly problem: string;
+  readonly problemOn?: (definition: ModdleNode) => ModdleNode;
   readonly evaluatedAtDeploy?: boolean;
 }
+
+/** The event an event definition belongs to. */
+export const eventOf = (definition: ModdleNode): ModdleNode => parentOf(definition) ?? definition;
 
 /** Any timer type. */
 export const ANY_TIMER: TimerRule = { allowed: ['duration', 'date', 'cycle'], problem: '' };
@@ -79,32 +83,31 @@ export function readTimer(definition: ModdleNode, rule: TimerRule, problems: Pro
   const present = TIMER_PROPERTIES.filter(([property]) => child(definition, property) !== undefined);
   const [found] = present;
   if (present.length !== 1 || found === undefined) {
-    problems.push(problemAt(definition, 'Must have exactly one type of timer definition: timeDuration, timeDate or timeCycle'));
+    problems.push(problemAt(definition, 'Must be exactly one type of timer: timeDuration, timeDate or timeCycle'));
     return undefined;
   }
   const [property, type] = found;
   const expression = child(definition, property);
   const value = (expression === undefined ? '' : (text(expression, 'body') ?? '')).trim();
   if (!rule.allowed.includes(type)) {
-    problems.push(problemAt(definition, rule.problem));
+    problems.push(problemAt((rule.problemOn ?? eventOf)(definition), rule.problem));
     return undefined;
   }
-  const messages = feelBody(value) === undefined
-    ? [timerValueProblem(type, value)].filter((m): m is string => m !== undefined)
-    : verifyExpression(value, { mandatory: true, nonStatic: false });
+  const isStatic = feelBody(value) === undefined;
+  const messages = isStatic ? [] : verifyExpression(value, { mandatory: true, nonStatic: false });
   problems.push(...messages.map((m) => problemAt(definition, m)));
-  if (messages.length === 0 && rule.evaluatedAtDeploy === true) problems.push(...evaluateAtDeploy(definition, type, value));
+  if (messages.length === 0 && (isStatic || rule.evaluatedAtDeploy === true)) problems.push(...evaluateAtDeploy(definition, type, value));
   return { type, value };
 }
 
 /**
- * A process timer start event's FEEL expression evaluated as at deployment, without variables (Zeebe's
- * TimerCatchEventExpressionValidator): a failure refuses the deployment, reported on the start event.
+ * A timer value evaluated as at deployment, without variables (Zeebe's TimerCatchEventExpressionValidator): a static
+ * value on every catch event, a FEEL expression on a process's timer start event; a failure is reported on the event.
+ * A cycle that does not parse keeps this engine's reason inside Zeebe's wrapper (Zeebe's is a Java parser's).
  */
 function evaluateAtDeploy(definition: ModdleNode, type: TimerDefinition['type'], value: string): Problem[] {
-  if (feelBody(value) === undefined) return [];
   const evaluated = evaluateTimerValue(type, value, {});
-  return evaluated.ok ? [] : [problemAt(parentOf(definition) ?? definition, `Invalid timer ${type} expression (${evaluated.error})`)];
+  return evaluated.ok ? [] : [problemAt(eventOf(definition), `Invalid timer ${type} expression (${evaluated.error})`)];
 }
 
 /** The error code an error throw event throws (static or a FEEL expression). */
@@ -116,7 +119,7 @@ export function readThrownError(definition: ModdleNode, problems: Problem[]): st
   }
   const errorCode = text(error, 'errorCode');
   if (!isPresent(errorCode)) {
-    problems.push(problemAt(error, 'ErrorCode must be present and not empty'));
+    problems.push(problemAt(definition, 'ErrorCode must be present and not empty'));
     return undefined;
   }
   problems.push(...verifyExpression(errorCode, { mandatory: true, nonStatic: false }).map((m) => problemAt(error, m)));

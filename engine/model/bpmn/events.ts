@@ -10,7 +10,7 @@ import { problemAt, unsupported, type Problem } from '../problems.js';
 import { baseDraft, opt, type ElementHandler } from './draft.js';
 import { EVENT_SUBPROCESS_STARTS, eventDefinitions } from './elements.js';
 import { taskDefinitionTask } from './job.js';
-import { ANY_TIMER, readCatchDefinition, readCaughtError, readSignal, readThrownError, type EventFields, type TimerRule } from './event-definitions.js';
+import { ANY_TIMER, eventOf, readCatchDefinition, readCaughtError, readSignal, readThrownError, type EventFields, type TimerRule } from './event-definitions.js';
 import { readCaughtEscalation, readThrownEscalation } from './escalations.js';
 import { readLinkName } from './links.js';
 import { readCompensationBoundary, readThrownCompensation } from './compensations.js';
@@ -41,8 +41,13 @@ function startEventPlace(element: ModdleNode): 'process' | 'subprocess' | 'event
   return parent !== undefined && flag(parent, 'triggeredByEvent') === true ? 'eventSubprocess' : 'subprocess';
 }
 
-const START_TIMERS: TimerRule = { allowed: ['date', 'cycle'], problem: 'Timer start event must have either a time date or a time cycle definition', evaluatedAtDeploy: true };
+// This engine's own rule, after Zeebe's docs ("a time date or time cycle"): Zeebe 8.5's validators do not check it.
+const START_TIMERS: TimerRule = {
+  allowed: ['date', 'cycle'], problem: 'Timer start event must have either a time date or a time cycle definition', problemOn: (d) => d, evaluatedAtDeploy: true,
+};
 const INTERRUPTING_TIMERS: TimerRule = { allowed: ['duration', 'date'], problem: 'Interrupting timer event with time cycle is not allowed.' };
+/** As above, reported on the event subprocess (Zeebe's SubProcessValidator). */
+const EVENT_SUBPROCESS_INTERRUPTING_TIMERS: TimerRule = { ...INTERRUPTING_TIMERS, problemOn: (d) => parentOf(eventOf(d)) ?? d };
 
 /** An escalation throw event's fields: the code thrown (static or an expression). */
 const thrownEscalation = (definition: ModdleNode, problems: Problem[]): EventFields =>
@@ -52,14 +57,17 @@ const thrownEscalation = (definition: ModdleNode, problems: Problem[]): EventFie
 const caughtEscalation = (definition: ModdleNode, problems: Problem[]): EventFields =>
   ({ eventKind: 'escalation', ...opt('escalationCode', readCaughtEscalation(definition, problems)) });
 
-/** The definition fields of an event subprocess start event (message, timer, signal, escalation or interrupting error). */
+/**
+ * The definition fields of an event subprocess start event (message, timer, signal, escalation or interrupting error);
+ * its interrupting rules are reported on the event subprocess, as Zeebe's SubProcessValidator does.
+ */
 function eventSubprocessStart(element: ModdleNode, definition: ModdleNode, interrupting: boolean, problems: Problem[]): EventFields | undefined {
   if (definition.$type === 'bpmn:ErrorEventDefinition') {
-    if (!interrupting) problems.push(problemAt(element, 'Non-Interrupting event of this type is not allowed'));
+    if (!interrupting) problems.push(problemAt(parentOf(element) ?? element, 'Non-Interrupting event of this type is not allowed'));
     return { eventKind: 'error', ...opt('errorCode', readCaughtError(definition, problems)) };
   }
   if (definition.$type === 'bpmn:EscalationEventDefinition') return caughtEscalation(definition, problems);
-  return readCatchDefinition(definition, interrupting ? INTERRUPTING_TIMERS : ANY_TIMER, true, problems);
+  return readCatchDefinition(definition, interrupting ? EVENT_SUBPROCESS_INTERRUPTING_TIMERS : ANY_TIMER, true, problems);
 }
 
 /** A start event: none; message, timer or signal in a process; message, timer, signal or error in an event subprocess. */

@@ -20,7 +20,11 @@ export interface ConnectedFlows {
 const CONDITIONAL_SOURCES = new Set(['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway']);
 const NOT_FLOW_NODES = new Set(['bpmn:SequenceFlow', 'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
 
-/** The id of one end of a flow, or undefined after recording why it does not connect. */
+/**
+ * The id of one end of a flow, or undefined after recording why it does not connect. The missing and unresolved
+ * messages are those of Zeebe's later `SequenceFlowValidator` (added after 8.5, whose validators have no such check);
+ * the scope message is this engine's own.
+ */
 function resolveEnd(flow: ModdleNode, end: 'source' | 'target', references: ReferenceIndex, problems: Problem[]): string | undefined {
   const attribute = `${end}Ref`;
   const raw = references(flow, `bpmn:${attribute}`);
@@ -52,19 +56,24 @@ function readCondition(flow: ModdleNode, problems: Problem[]): string | undefine
   return condition;
 }
 
-/** An exclusive gateway's default flow id when valid; records a default that is not one of its flows. */
+/**
+ * An exclusive or inclusive gateway's default flow id when valid; records a default that is not one of its flows, and
+ * each other flow without a condition (Zeebe's `SequenceFlowValidator` words it per gateway kind).
+ */
 function checkGateway(gateway: ModdleNode, outgoing: readonly ModdleNode[], references: ReferenceIndex, problems: Problem[]): string | undefined {
   const defaultFlow = child(gateway, 'default');
   const raw = references(gateway, 'bpmn:default');
   if (raw !== undefined && defaultFlow === undefined) {
+    // this engine's own wording: Zeebe's validators have no message for a default that names no element
     problems.push(problemAt(gateway, `Default flow '${raw}' cannot be resolved`));
   } else if (defaultFlow !== undefined && (defaultFlow.$type !== 'bpmn:SequenceFlow' || child(defaultFlow, 'sourceRef') !== gateway)) {
     problems.push(problemAt(gateway, 'Default flow must start at gateway'));
   }
   if (outgoing.length > 1) {
+    const message = gateway.$type === 'bpmn:InclusiveGateway' ? 'Must have a condition' : 'Must have a condition or be default flow';
     for (const flow of outgoing) {
       if (flow !== defaultFlow && child(flow, 'conditionExpression') === undefined) {
-        problems.push(problemAt(flow, 'Must have a condition or be default flow'));
+        problems.push(problemAt(flow, message));
       }
     }
   }

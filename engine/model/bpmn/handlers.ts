@@ -104,6 +104,7 @@ const marked = (draft: NodeDraft | undefined, isForCompensation: boolean): NodeD
 /** Builds the draft of one flow element, or records its problems; sequence flows and data are not handled here. */
 export function handleElement(element: ModdleNode, context: Parameters<ElementHandler>[1]): NodeDraft | undefined {
   if (idOf(element) === undefined) {
+    // the words of Zeebe's IdentifiableBpmnElementValidator (any element, not only links), which may be newer than 8.5
     context.problems.push(problemAt(element, 'Link id must be present and not empty.'));
     return undefined;
   }

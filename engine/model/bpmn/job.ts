@@ -6,7 +6,11 @@ import { problemAt, type Problem } from '../problems.js';
 import { baseDraft, type ElementHandler } from './draft.js';
 import { extensions } from './elements.js';
 
-/** The headers of a job-based user task; a model may not set assignee, candidate groups or form key itself (real Zeebe's restricted headers). */
+/**
+ * The headers of a job-based user task; a model may not set assignee, candidate groups or form key itself. Real Zeebe
+ * reserves every key starting with `io.camunda.zeebe:` (`ZeebeTaskHeadersValidator`); this engine refuses these three,
+ * in Zeebe's words.
+ */
 export const USER_TASK_HEADERS = {
   assignee: 'io.camunda.zeebe:assignee',
   candidateGroups: 'io.camunda.zeebe:candidateGroups',
@@ -16,6 +20,7 @@ export const USER_TASK_HEADERS = {
   followUpDate: 'io.camunda.zeebe:followUpDate',
 } as const;
 const RESTRICTED_HEADERS: readonly string[] = [USER_TASK_HEADERS.assignee, USER_TASK_HEADERS.candidateGroups, USER_TASK_HEADERS.formKey];
+const RESERVED_PREFIX = 'io.camunda.zeebe:';
 const MANDATORY = { mandatory: true, nonStatic: false } as const;
 
 /** The `zeebe:taskHeaders` of an element: headers with an empty key or value are skipped, as in real Zeebe. */
@@ -26,7 +31,7 @@ export function readHeaders(element: ModdleNode, problems: Problem[]): Record<st
       const key = text(header, 'key');
       const value = text(header, 'value');
       if (key !== undefined && RESTRICTED_HEADERS.includes(key)) {
-        problems.push(problemAt(taskHeaders, `Attribute 'key' may not use restricted header '${key}'`));
+        problems.push(problemAt(taskHeaders, `Attribute 'key' contains '${key}', but header keys starting with '${RESERVED_PREFIX}' are reserved for internal use.`));
       }
       if (key !== undefined && key !== '' && value !== undefined && value !== '') {
         headers[key] = value;

@@ -16,6 +16,7 @@ import { readBpmn } from './read-bpmn.js';
 export async function parseBpmn(name: string, content: Buffer): Promise<Result<readonly ExecutableProcess[], string>> {
   const document = await readBpmn(content.toString('utf8'));
   if (!document.ok) {
+    // this engine's wording: Zeebe's reason is its XML parser's own (e.g. `cvc-complex-type.2.4.a: ...`)
     return err(`'${name}': Failed to parse BPMN: ${document.error}`);
   }
   const { definitions, references } = document.value;

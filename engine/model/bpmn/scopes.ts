@@ -1,7 +1,7 @@
 /**
  * Rules about a scope as a whole, after real Zeebe's `ProcessValidator`, `SubProcessValidator`,
- * `EndEventValidator` and `BoundaryEventValidator`, plus one rule of this engine's own: a start event must not have
- * incoming flows.
+ * `EndEventValidator` and `BoundaryEventValidator`, plus two rules of this engine's own: no flow into a start event,
+ * none into or out of an event subprocess.
  */
 import type { FlowNode } from '../types.js';
 import { children, flag, parentOf, type ModdleNode } from '../moddle-node.js';
@@ -45,8 +45,10 @@ export function checkStartEvents(container: ModdleNode, problems: Problem[]): vo
 }
 
 const CONNECTION_RULES: Readonly<Partial<Record<FlowNode['kind'], (node: FlowNode) => string | undefined>>> = {
+  // this engine's own rule and wording: Zeebe 8.5's validators do not check a start event's incoming flows
   startEvent: (node) => (node.incoming.length > 0 ? 'Start events must not have incoming sequence flows' : undefined),
   boundaryEvent: (node) => (node.incoming.length > 0 ? 'Cannot have incoming sequence flows' : undefined),
+  // this engine's own rule and wording: Zeebe 8.5's validators do not check an event subprocess's flows
   subProcess: (node) =>
     node.triggeredByEvent === true && node.incoming.length + node.outgoing.length > 0
       ? 'Event subprocesses cannot have incoming or outgoing sequence flows'

@@ -18,6 +18,7 @@ export const scriptTask: ElementHandler = (element, context) => {
   const before = context.problems.length;
   const expression = text(script, 'expression');
   const resultVariable = text(script, 'resultVariable') ?? '';
+  if (expression === undefined || expression === '') context.problems.push(problemAt(script, "Attribute 'expression' must be present and not empty"));
   if (resultVariable.trim() === '') context.problems.push(problemAt(script, "Attribute 'resultVariable' must be present and not empty"));
   for (const message of verifyExpression(expression, { mandatory: true, nonStatic: true })) context.problems.push(problemAt(script, message));
   return context.problems.length > before || expression === undefined ? undefined

@@ -40,11 +40,11 @@ const STATIC_REQUIREMENTS: Partial<Record<Attribute, StaticRequirement>> = {
 
 const isPresent = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
 
-/** `Exactly one of the attributes 'a, b' must be present and not blank`, in real Zeebe's words, when it is not so. */
-function exactlyOne(form: ModdleNode, attributes: readonly string[], problems: Problem[]): string | undefined {
+/** `Exactly one of the attributes 'a, b' must be present and not blank<suffix>`, in real Zeebe's words, when it is not so. */
+function exactlyOne(form: ModdleNode, attributes: readonly string[], suffix: string, problems: Problem[]): string | undefined {
   const present = attributes.filter((a) => isPresent(text(form, a)));
   if (present.length === 1) return present[0];
-  problems.push(problemAt(form, `Exactly one of the attributes '${attributes.join(', ')}' must be present and not blank`));
+  problems.push(problemAt(form, `Exactly one of the attributes '${attributes.join(', ')}' must be present and not blank${suffix}`));
   return undefined;
 }
 
@@ -66,11 +66,15 @@ function readValues<A extends Attribute>(element: ModdleNode, type: string, attr
   return values;
 }
 
-/** The one attribute of the `zeebe:formDefinition` among those allowed, with its value (none: no form, or a problem). */
+/**
+ * The one attribute of the `zeebe:formDefinition` among those allowed, with its value (none: no form, or a problem).
+ * Zeebe's `ZeebeFormDefinitionValidator` ends the problem with " for native user tasks" for a Camunda user task.
+ */
 function readFormDefinition(element: ModdleNode, allowed: readonly string[], problems: Problem[]): { attribute: string; value: string } | undefined {
   const [form] = extensions(element, 'zeebe:FormDefinition');
   if (!form) return undefined;
-  const attribute = exactlyOne(form, allowed, problems);
+  const suffix = extensions(element, 'zeebe:UserTask').length > 0 ? ' for native user tasks' : '';
+  const attribute = exactlyOne(form, allowed, suffix, problems);
   const value = attribute === undefined ? undefined : text(form, attribute);
   return attribute === undefined || value === undefined ? undefined : { attribute, value };
 }

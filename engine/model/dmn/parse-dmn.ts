@@ -29,7 +29,7 @@ async function readDmn(xml: string): Promise<Result<unknown, string>> {
   }
 }
 
-/** Parses a DMN resource into its decision requirements graph. */
+/** Parses a DMN resource into its decision requirements graph; the reasons are this engine's words, not dmn-scala's. */
 export async function parseDmn(name: string, content: Buffer): Promise<Result<DecisionRequirements, string>> {
   const read = await readDmn(content.toString('utf8'));
   if (!read.ok) {
