@@ -5,7 +5,7 @@
  * takes the subscriptions inside it along (they can no longer be compensated), and so does the end of the process
  * instance. Nothing of the activity is kept: its handler sees the variables of the throw event's scope.
  */
-import type { FlowNode } from '../model/index.js';
+import type { ExecutableProcess, FlowNode } from '../model/index.js';
 import type { MachineContext } from './context.js';
 import type { CompensationSubscription, ElementInstance, ProcessInstance } from './types.js';
 
@@ -13,12 +13,19 @@ import type { CompensationSubscription, ElementInstance, ProcessInstance } from 
 export const subscriptionsOf = (ctx: MachineContext, processInstanceKey: string): CompensationSubscription[] =>
   ctx.state.compensations.get(processInstanceKey) ?? [];
 
+/** Per deployed process: activity id → the handler of its compensation boundary event (built once, read per completion). */
+const HANDLERS = new WeakMap<ExecutableProcess, ReadonlyMap<string, string>>();
+
 /** The handler of an activity's compensation boundary event, if it has one. */
 function handlerOf(pi: ProcessInstance, activityId: string): string | undefined {
-  for (const node of pi.definition.process.elements.values()) {
-    if (node.kind === 'boundaryEvent' && node.attachedTo === activityId && node.eventKind === 'compensation') return node.compensationHandler;
+  const { process } = pi.definition;
+  let handlers = HANDLERS.get(process);
+  if (!handlers) {
+    handlers = new Map([...process.elements.values()].flatMap((n) =>
+      n.kind === 'boundaryEvent' && n.eventKind === 'compensation' && n.attachedTo !== undefined && n.compensationHandler !== undefined ? [[n.attachedTo, n.compensationHandler] as const] : []));
+    HANDLERS.set(process, handlers);
   }
-  return undefined;
+  return handlers.get(activityId);
 }
 
 /** A subprocess or multi-instance body: a completed one holding subscriptions gets one itself. */
