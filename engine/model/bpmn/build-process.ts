@@ -11,6 +11,7 @@ import type { ReferenceIndex } from './read-bpmn.js';
 import { checkConnections, checkStartEvents } from './scopes.js';
 import { checkBoundaryHandlers, checkEventSubprocessHandlers } from './catch-duplicates.js';
 import { checkLinks } from './links.js';
+import { checkStartEventNames } from './name-duplicates.js';
 import { checkCompensations } from './compensations.js';
 
 interface Walked {
@@ -37,6 +38,7 @@ function walkProcess(process: ModdleNode, references: ReferenceIndex, problems: 
     }
     checkStartEvents(container, problems);
     checkEventSubprocessHandlers(container, problems);
+    if (container.$type === 'bpmn:Process') checkStartEventNames(container, problems);
     checkLinks(container, problems);
   };
   walk(process, undefined);

@@ -2,11 +2,13 @@
  * One catch event per code in a scope, and at most one that catches every code, after real Zeebe's
  * `ModelUtil.verifyNoDuplicatedErrorHandler` and `verifyNoDuplicatedEscalationHandler`: for the error and
  * escalation boundary events of an activity (`ActivityValidator`), and for the escalation event subprocesses of a
- * process or subprocess (`ProcessValidator`, `SubProcessValidator`).
+ * process or subprocess (`ProcessValidator`, `SubProcessValidator`); with the same places' name checks
+ * (`name-duplicates.ts`) in Zeebe's order: names first.
  */
 import { child, children, flag, text, type ModdleNode } from '../moddle-node.js';
 import { problemAt, type Problem } from '../problems.js';
 import { eventDefinitions } from './elements.js';
+import { duplicateNames, receiveTaskBoundaryProblem } from './name-duplicates.js';
 
 /** How one kind of coded event definition names its reference and code, and how messages name it. */
 interface CodedKind {
@@ -38,7 +40,10 @@ function duplicates(kind: CodedKind, definitions: readonly ModdleNode[]): string
   return messages;
 }
 
-/** No activity has two error (or escalation) boundary events that catch the same code, or two catch-all ones. */
+/**
+ * No activity has two message (or signal) boundary events of the same name, two error (or escalation) ones that
+ * catch the same code, or two catch-all ones; a receive task none of its own message's name.
+ */
 export function checkBoundaryHandlers(elements: readonly ModdleNode[], problems: Problem[]): void {
   const byActivity = new Map<ModdleNode, ModdleNode[]>();
   for (const boundary of elements.filter((e) => e.$type === 'bpmn:BoundaryEvent')) {
@@ -46,19 +51,24 @@ export function checkBoundaryHandlers(elements: readonly ModdleNode[], problems:
     if (activity !== undefined) byActivity.set(activity, [...(byActivity.get(activity) ?? []), ...eventDefinitions(boundary)]);
   }
   for (const [activity, definitions] of byActivity) {
-    for (const message of [...duplicates(ESCALATION, definitions), ...duplicates(ERROR, definitions)]) {
+    const receiveTask = receiveTaskBoundaryProblem(activity, definitions);
+    const messages = [...duplicateNames(definitions), ...duplicates(ESCALATION, definitions), ...duplicates(ERROR, definitions)];
+    for (const message of receiveTask === undefined ? messages : [...messages, receiveTask]) {
       problems.push(problemAt(activity, message));
     }
   }
 }
 
-/** No process or subprocess has two escalation event subprocesses that catch the same code, or two catch-all ones. */
+/**
+ * No process or subprocess has two message (or signal) event subprocesses of the same name, or two escalation ones
+ * that catch the same code, or two catch-all ones.
+ */
 export function checkEventSubprocessHandlers(container: ModdleNode, problems: Problem[]): void {
   const definitions = children(container, 'flowElements')
     .filter((e) => e.$type === 'bpmn:SubProcess' && flag(e, 'triggeredByEvent') === true)
     .flatMap((e) => children(e, 'flowElements').filter((s) => s.$type === 'bpmn:StartEvent'))
     .flatMap((start) => eventDefinitions(start));
-  for (const message of duplicates(ESCALATION, definitions)) {
+  for (const message of [...duplicateNames(definitions), ...duplicates(ESCALATION, definitions)]) {
     problems.push(problemAt(container, message));
   }
 }

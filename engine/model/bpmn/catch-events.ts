@@ -10,6 +10,7 @@ import { baseDraft, opt, type ElementHandler } from './draft.js';
 import { eventDefinitions } from './elements.js';
 import { readCatchDefinition, readMessage, type EventFields, type TimerRule } from './event-definitions.js';
 import { readLinkName } from './links.js';
+import { duplicateNamesAmong } from './name-duplicates.js';
 
 const CATCH_TIMERS: TimerRule = { allowed: ['duration', 'date'], problem: 'Intermediate timer catch event must have either a time duration or a time date.' };
 
@@ -46,7 +47,7 @@ export const eventBasedGateway: ElementHandler = (element, context) => baseDraft
 
 const WAITABLE = new Set(['message', 'timer', 'signal']);
 
-/** Every event-based gateway leads to at least two message, timer or signal intermediate catch events. */
+/** Every event-based gateway leads to at least two message, timer or signal intermediate catch events, none two of the same name. */
 export function checkEventGateways(elements: ReadonlyMap<string, FlowNode>, flows: readonly SequenceFlow[], problems: Problem[]): void {
   const targetOf = new Map(flows.map((flow) => [flow.id, elements.get(flow.targetRef)]));
   for (const gateway of elements.values()) {
@@ -58,5 +59,8 @@ export function checkEventGateways(elements: ReadonlyMap<string, FlowNode>, flow
     if (!targets.every((t) => t?.kind === 'intermediateCatchEvent' && WAITABLE.has(t.eventKind ?? ''))) {
       problems.push(problemOn(gateway.id, 'Event-based gateway must not have an outgoing sequence flow to other elements than message/timer/signal intermediate catch events.'));
     }
+    const catches = targets.filter((t) => t?.kind === 'intermediateCatchEvent');
+    const names = duplicateNamesAmong(catches.map((t) => t?.message?.name ?? ''), catches.map((t) => t?.signalName ?? ''));
+    for (const message of names) problems.push(problemOn(gateway.id, message));
   }
 }

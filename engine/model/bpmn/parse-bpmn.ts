@@ -10,6 +10,7 @@ import { children, flag } from '../moddle-node.js';
 import { formatProblems, problemAt, type Problem } from '../problems.js';
 import { buildProcess } from './build-process.js';
 import { checkThrownEscalations } from './escalations.js';
+import { checkStartMessageReferences } from './name-duplicates.js';
 import { readBpmn } from './read-bpmn.js';
 
 /** Parses and validates a BPMN resource. */
@@ -29,5 +30,6 @@ export async function parseBpmn(name: string, content: Buffer): Promise<Result<r
   const problems: Problem[] = [];
   const processes = executable.map((process) => buildProcess(process, references, problems));
   checkThrownEscalations(executable, problems);
+  checkStartMessageReferences(children(definitions, 'rootElements'), problems);
   return problems.length > 0 ? err(formatProblems(name, problems)) : ok(processes);
 }
