@@ -1,13 +1,14 @@
-/** Message and signal names that would make a subscription ambiguous: one accepted and one rejected model per rule. */
+/** Message and signal names that would make a subscription ambiguous (and error event subprocesses of one code): one accepted and one rejected model per rule. */
 import assert from 'node:assert/strict';
 
-import { accepted, definitions, end, extensionElements, flow, process, rejected, serviceTask, start, subProcess, taskDefinition } from './bpmn-builders.js';
+import { accepted, definitions, end, error, extensionElements, flow, process, rejected, serviceTask, start, subProcess, taskDefinition } from './bpmn-builders.js';
 import { describeRules, type RuleCase } from './rule-case.js';
 
 const subscription = extensionElements('<zeebe:subscription correlationKey="=orderId"/>');
 const message = (id: string, name: string): string => `<bpmn:message id="${id}" name="${name}">${subscription}</bpmn:message>`;
 const signal = (id: string, name: string): string => `<bpmn:signal id="${id}" name="${name}"/>`;
 const messageDefinition = (owner: string, ref: string): string => `<bpmn:messageEventDefinition id="md_${owner}" messageRef="${ref}"/>`;
+const errorDefinition = (owner: string, ref: string): string => `<bpmn:errorEventDefinition id="ed_${owner}" errorRef="${ref}"/>`;
 const signalDefinition = (owner: string, ref: string): string => `<bpmn:signalEventDefinition id="sd_${owner}" signalRef="${ref}"/>`;
 /** A start event with the definition, leading to an end event of its own. */
 const startedBy = (id: string, definition: (owner: string) => string): string[] =>
@@ -113,6 +114,20 @@ const CASES: readonly RuleCase[] = [
     rejected: twoEventSubprocesses(signalDefinition('E1', 'g1'), signalDefinition('E2', 'g2'), signal('g1', 'go'), signal('g2', 'go')),
     element: 'sub',
     message: sameSignalName('go'),
+  },
+  {
+    rule: "a scope's error event subprocesses catch different codes (Zeebe's same check, run with the names)",
+    accepted: twoEventSubprocesses(errorDefinition('E1', 'r1'), errorDefinition('E2', 'r2'), error('r1', 'x'), error('r2', 'y')),
+    rejected: twoEventSubprocesses(errorDefinition('E1', 'r1'), errorDefinition('E2', 'r2'), error('r1', 'x'), error('r2', 'x')),
+    element: 'sub',
+    message: "Multiple error catch events with the same error code 'x' are not supported on the same scope.",
+  },
+  {
+    rule: "a scope has one catch-all error event subprocess at most",
+    accepted: twoEventSubprocesses('<bpmn:errorEventDefinition id="ed_E1"/>', errorDefinition('E2', 'r2'), error('r2', 'y')),
+    rejected: twoEventSubprocesses('<bpmn:errorEventDefinition id="ed_E1"/>', '<bpmn:errorEventDefinition id="ed_E2"/>'),
+    element: 'sub',
+    message: 'The same scope can not contain more than one error catch event without error code. An error catch event without error code catches all errors.',
   },
   {
     rule: "a receive task's message boundary events wait for other message names than its own",

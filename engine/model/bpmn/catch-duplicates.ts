@@ -1,8 +1,8 @@
 /**
  * One catch event per code in a scope, and at most one that catches every code, after real Zeebe's
  * `ModelUtil.verifyNoDuplicatedErrorHandler` and `verifyNoDuplicatedEscalationHandler`: for the error and
- * escalation boundary events of an activity (`ActivityValidator`), and for the escalation event subprocesses of a
- * process or subprocess (`ProcessValidator`, `SubProcessValidator`); with the same places' name checks
+ * escalation boundary events of an activity (`ActivityValidator`), and for the error and escalation event subprocesses
+ * of a process or subprocess (`ProcessValidator`, `SubProcessValidator`); with the same places' name checks
  * (`name-duplicates.ts`) in Zeebe's order: names first.
  */
 import { child, children, flag, text, type ModdleNode } from '../moddle-node.js';
@@ -60,15 +60,15 @@ export function checkBoundaryHandlers(elements: readonly ModdleNode[], problems:
 }
 
 /**
- * No process or subprocess has two message (or signal) event subprocesses of the same name, or two escalation ones
- * that catch the same code, or two catch-all ones.
+ * No process or subprocess has two message (or signal) event subprocesses of the same name, or two escalation (or
+ * error) ones that catch the same code, or two catch-all ones.
  */
 export function checkEventSubprocessHandlers(container: ModdleNode, problems: Problem[]): void {
   const definitions = children(container, 'flowElements')
     .filter((e) => e.$type === 'bpmn:SubProcess' && flag(e, 'triggeredByEvent') === true)
     .flatMap((e) => children(e, 'flowElements').filter((s) => s.$type === 'bpmn:StartEvent'))
     .flatMap((start) => eventDefinitions(start));
-  for (const message of [...duplicateNames(definitions), ...duplicates(ESCALATION, definitions)]) {
+  for (const message of [...duplicateNames(definitions), ...duplicates(ESCALATION, definitions), ...duplicates(ERROR, definitions)]) {
     problems.push(problemAt(container, message));
   }
 }
