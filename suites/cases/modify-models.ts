@@ -53,10 +53,12 @@ export function multiInstanceSubprocessProcess(processId: string, jobType: strin
     flow('f3', 'sub', 'end') + end('end', 'f3'));
 }
 
-const MESSAGE = '<bpmn:message id="msg" name="conformance-boundary"><bpmn:extensionElements>' +
+/** The message of a message boundary event: one per event, since Zeebe refuses two of one name on an activity. */
+const message = (boundaryId: string): string =>
+  `<bpmn:message id="msg-${boundaryId}" name="conformance-boundary-${boundaryId}"><bpmn:extensionElements>` +
   '<zeebe:subscription correlationKey="=&quot;conformance&quot;"/></bpmn:extensionElements></bpmn:message>';
 
-/** A non-interrupting boundary event: a message one (`conformance-boundary`) or a timer one (an hour), leading to its own end. */
+/** A non-interrupting boundary event: a message one (`conformance-boundary-<id>`) or a timer one (an hour), leading to its own end. */
 export interface Boundary {
   readonly id: string;
   readonly attachedTo: 'task' | 'other';
@@ -65,12 +67,12 @@ export interface Boundary {
 
 const boundaryEvent = ({ id, attachedTo, kind }: Boundary): string =>
   `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="false"><bpmn:outgoing>${id}-f</bpmn:outgoing>` +
-  (kind === 'message' ? '<bpmn:messageEventDefinition messageRef="msg"/>' : '<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>') +
+  (kind === 'message' ? `<bpmn:messageEventDefinition messageRef="msg-${id}"/>` : '<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>') +
   `</bpmn:boundaryEvent>${flow(`${id}-f`, id, `${id}-end`)}${end(`${id}-end`, `${id}-f`)}`;
 
 /** start → service task `task` (`jobType`) → service task `other` (`jobType`-other) → end, with boundary events. */
 export function boundaryProcess(processId: string, jobType: string, boundaries: readonly Boundary[]): Buffer {
   const body = start('start', 'f1') + flow('f1', 'start', 'task') + jobTask('serviceTask', 'task', jobType, 'f1', 'f2') + flow('f2', 'task', 'other') +
     jobTask('serviceTask', 'other', `${jobType}-other`, 'f2', 'f3') + flow('f3', 'other', 'end') + end('end', 'f3') + boundaries.map(boundaryEvent).join('');
-  return processDocument(processId, body, MESSAGE);
+  return processDocument(processId, body, boundaries.filter((b) => b.kind === 'message').map((b) => message(b.id)).join(''));
 }
