@@ -3,19 +3,12 @@ import { javaZonedDateTime } from '../model/java-date-time.js';
 import { err, ok } from '../result.js';
 import { unexpectedType, withWarnings } from './messages.js';
 import { resultTypeOf } from './result-type.js';
-import { evaluateProperty, type PropertyOutcome } from './run-feel.js';
-import { toJson } from './to-json.js';
+import { evaluateJson } from './expressions.js';
 import type { EvalResult, Variables } from './types.js';
-
-/** A static value as it is, or a FEEL result as JSON, with the text Zeebe names in messages. */
-function evaluate(expression: string, variables: Variables): EvalResult<PropertyOutcome> {
-  const outcome = evaluateProperty(expression, variables);
-  return outcome.ok && !outcome.value.isStatic ? ok({ ...outcome.value, value: toJson(outcome.value.value) }) : outcome;
-}
 
 /** An assignee: a STRING. */
 export function evaluateText(expression: string, variables: Variables): EvalResult<string> {
-  const outcome = evaluate(expression, variables);
+  const outcome = evaluateJson(expression, variables);
   if (!outcome.ok) return outcome;
   const { text, value, warnings } = outcome.value;
   return typeof value === 'string' ? ok(value) : err(withWarnings(unexpectedType(text, 'STRING', resultTypeOf(value)), warnings));
@@ -23,7 +16,7 @@ export function evaluateText(expression: string, variables: Variables): EvalResu
 
 /** Candidate groups or users: a static comma-separated list, or an ARRAY of STRINGs. */
 export function evaluateStringList(expression: string, variables: Variables): EvalResult<string[]> {
-  const outcome = evaluate(expression, variables);
+  const outcome = evaluateJson(expression, variables);
   if (!outcome.ok) return outcome;
   const { text, value, warnings, isStatic } = outcome.value;
   if (isStatic && typeof value === 'string') return ok(value.split(',').map((v) => v.trim()).filter((v) => v !== ''));
@@ -37,7 +30,7 @@ export function evaluateStringList(expression: string, variables: Variables): Ev
  * ZonedDateTime.toString as Zeebe does ('2026-12-01T10:00Z'); null or '' is no date (Zeebe evaluates them nullable).
  */
 export function evaluateDateTime(expression: string, variables: Variables): EvalResult<string> {
-  const outcome = evaluate(expression, variables);
+  const outcome = evaluateJson(expression, variables);
   if (!outcome.ok) return outcome;
   const { text, value, warnings } = outcome.value;
   if (value === null || value === '') return ok('');

@@ -3,7 +3,7 @@ import { err, ok } from '../result.js';
 import { emptyString, staticValueFound, unexpectedType, withWarnings } from './messages.js';
 import { parseProperty, staticValue } from './property.js';
 import { resultTypeOf, type ResultType } from './result-type.js';
-import { evaluateProperty, runFeel, type FeelOutcome } from './run-feel.js';
+import { evaluateProperty, runFeel, type FeelOutcome, type PropertyOutcome } from './run-feel.js';
 import { toJson } from './to-json.js';
 import type { EvalResult, Variables } from './types.js';
 
@@ -14,10 +14,14 @@ interface Outcome extends FeelOutcome {
 
 /** Evaluates an expression property: '=...' as FEEL, anything else as the static string itself. */
 export function evaluateExpression(expression: string, variables: Variables): EvalResult<unknown> {
-  const property = parseProperty(expression);
-  if (property.kind === 'static') return ok(property.text);
-  const outcome = runFeel(property.feel, variables);
-  return outcome.ok ? ok(toJson(outcome.value.value)) : outcome;
+  const outcome = evaluateJson(expression, variables);
+  return outcome.ok ? ok(outcome.value.value) : outcome;
+}
+
+/** A static value as it is, or a FEEL result as JSON, with the text Zeebe names in messages and the warnings. */
+export function evaluateJson(expression: string, variables: Variables): EvalResult<PropertyOutcome> {
+  const outcome = evaluateProperty(expression, variables);
+  return outcome.ok && !outcome.value.isStatic ? ok({ ...outcome.value, value: toJson(outcome.value.value) }) : outcome;
 }
 
 /** A sequence-flow condition: FEEL only, and the result must be a boolean (null included is an incident). */

@@ -1,5 +1,6 @@
 /** Positive properties of process instance modification and migration, each on a running one-task instance. */
 import fc from 'fast-check';
+import { migrationRequest } from '../cases/modify-cases.js';
 import { renamedTaskProcess } from '../cases/modify-models.js';
 import { validVariables } from '../properties/arbitraries.js';
 import { deployOne, firstProcessKey } from './deployed-entries.js';
@@ -32,7 +33,7 @@ const migrateProcessInstance = positive({
     const { processInstanceKey, jobType } = await fx.instance();
     const bpmnProcessId = fx.uniqueId('migration-target');
     const target = firstProcessKey(await deployOne(fx, `${bpmnProcessId}.bpmn`, renamedTaskProcess(bpmnProcessId, jobType, targetTask), tenancy.tenantId));
-    const request = { processInstanceKey, migrationPlan: { targetProcessDefinitionKey: target, mappingInstructions: [{ sourceElementId: 'task', targetElementId: targetTask }] } };
+    const request = migrationRequest(processInstanceKey, target, [['task', targetTask]]);
     const outcome = await fx.call('MigrateProcessInstance', request);
     if (outcome.status !== 'OK') return { request, outcome, problems: [] };
     const activated = await fx.ensure('ActivateJobs', { type: jobType, worker: 'conformance', timeout: 60_000, maxJobsToActivate: 1, requestTimeout: 5000, tenantIds: jobTenants(tenancy) });
